@@ -1,0 +1,244 @@
+"""Text measurement: predicts wrapped line counts and heights of text frames with bundled fonts.
+
+Widths come from the bundled Carlito faces (metric-compatible with Calibri), never from the fonts
+installed on the machine, so the same outline gets the same font sizes everywhere. Wrapping mimics
+PowerPoint and LibreOffice: greedy at spaces, trailing spaces hang, over-long words break by
+characters, "\\n" is a soft line break.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+FONT_DIR = Path(__file__).parent / "fonts"
+_FACE_FILES = {
+    (False, False): "Carlito-Regular.ttf",
+    (True, False): "Carlito-Bold.ttf",
+    (False, True): "Carlito-Italic.ttf",
+    (True, True): "Carlito-BoldItalic.ttf",
+}
+# Widths are measured once at this size and scaled linearly (advances are linear in size).
+UNITS_PER_EM = 1000
+# Line pitch as a multiple of the font size at single spacing. LibreOffice 7.4 rendered Carlito at
+# 1.20 (+-0.008 rounding) between baselines at 14-40 pt, and its auto-grown boxes matched
+# lines * 1.2 * size * spacing + insets within 0.7 pt (not Carlito's 1.22 ascent+descent).
+LINE_PITCH = 1.2
+# A line this close to the wrap width may wrap in one viewer and not in another: predict the wrap.
+WRAP_MARGIN = 0.995
+_CACHE_LIMIT = 100_000
+
+Face = tuple[bool, bool]  # (bold, italic)
+# A word as it sits on a line: (width in units, width of the spaces after it, its (text, face)
+# pieces, kept so that an over-long word can be broken by characters).
+Token = tuple[float, float, tuple[tuple[str, Face], ...]]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one face."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a text frame; sizes are nominal, before any shrink."""
+
+    runs: tuple[Run, ...]
+    size_pt: float  # nominal (theme) size of this paragraph
+    left_pt: float = 0.0  # marL: left margin of the text (wrapped lines start here)
+    indent_pt: float = 0.0  # first-line indent relative to left_pt (negative = hanging bullet)
+    space_before_pt: float = 0.0  # spcBef at nominal size; scaled with the shrink
+    line_spacing: float = 1.0  # multiple of single spacing
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A text box: its size, bodyPr insets and text columns."""
+
+    width_pt: float
+    height_pt: float
+    inset_left_pt: float = 7.2
+    inset_right_pt: float = 7.2
+    inset_top_pt: float = 3.6
+    inset_bottom_pt: float = 3.6
+    columns: int = 1
+    column_gap_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The outcome of Measurer.fit()."""
+
+    shrink_pt: int  # whole points subtracted from every paragraph's nominal size
+    lines: int  # total lines at that size
+    height_pt: float  # text height at that size, insets included
+    fits: bool  # False when even the floor overflows (then shrink_pt is the floor's)
+
+
+class Measurer:
+    """Caches word widths; one instance per process is enough (module-level get_measurer())."""
+
+    def __init__(self, font_dir: Path = FONT_DIR) -> None:
+        # Pillow's default (raqm) layout applies pair kerning as LibreOffice does; unkerned widths
+        # predicted LibreOffice's line counts less often (all errors on the safe side).
+        self._fonts = {
+            face: ImageFont.truetype(str(font_dir / name), UNITS_PER_EM)
+            for face, name in _FACE_FILES.items()
+        }
+        self._widths: dict[tuple[str, Face], float] = {}
+        self._tokens: dict[tuple[Run, ...], tuple[tuple[Token, ...], ...]] = {}
+
+    def _units(self, text: str, face: Face) -> float:
+        key = (text, face)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > _CACHE_LIMIT:
+                self._widths.clear()
+            width = self._widths[key] = self._fonts[face].getlength(text)
+        return width
+
+    def text_width_pt(
+        self, text: str, size_pt: float, bold: bool = False, italic: bool = False
+    ) -> float:
+        """Advance width of `text` (the widest line if it holds "\\n"), trailing spaces included."""
+        face = (bold, italic)
+        space = self._units(" ", face)
+        widest = 0.0
+        for line in text.split("\n"):
+            words = line.split(" ")
+            units = sum(self._units(w, face) for w in words if w) + space * (len(words) - 1)
+            widest = max(widest, units)
+        return widest * size_pt / UNITS_PER_EM
+
+    def _soft_lines(self, runs: tuple[Run, ...]) -> tuple[tuple[Token, ...], ...]:
+        """Split runs into soft lines of word tokens; a word may span runs (no space between)."""
+        cached = self._tokens.get(runs)
+        if cached is not None:
+            return cached
+        lines: list[tuple[Token, ...]] = []
+        tokens: list[Token] = []
+        pieces: list[tuple[str, Face]] = []
+        word = space = 0.0
+
+        def close_word() -> None:
+            nonlocal word, space, pieces
+            if pieces or space:
+                tokens.append((word, space, tuple(pieces)))
+            word, space, pieces = 0.0, 0.0, []
+
+        for run in runs:
+            face = (run.bold, run.italic)
+            for i, segment in enumerate(run.text.split("\n")):
+                if i:  # soft return: the current line ends here
+                    close_word()
+                    lines.append(tuple(tokens))
+                    tokens.clear()
+                for j, chunk in enumerate(segment.split(" ")):
+                    if j:
+                        space += self._units(" ", face)
+                    if chunk:
+                        if space:  # a word after spaces starts a new token
+                            close_word()
+                        word += self._units(chunk, face)
+                        pieces.append((chunk, face))
+        close_word()
+        lines.append(tuple(tokens))
+        result = tuple(lines)
+        if len(self._tokens) > _CACHE_LIMIT:
+            self._tokens.clear()
+        self._tokens[runs] = result
+        return result
+
+    def _break_word(self, pieces: tuple[tuple[str, Face], ...], limit: float) -> tuple[int, float]:
+        """Lay an over-long word out from a fresh line: (extra lines used, width on last line)."""
+        extra, x = 0, 0.0
+        for text, face in pieces:
+            for ch in text:
+                w = self._units(ch, face)
+                if x and x + w > limit:
+                    extra, x = extra + 1, 0.0
+                x += w
+        return extra, x
+
+    def line_count(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> int:
+        """Lines of `paragraph` at `size_pt` in a text area `width_pt` wide (insets excluded)."""
+        if size_pt <= 0:
+            raise ValueError(f"font size must be positive, got {size_pt}")
+        scale = UNITS_PER_EM / size_pt
+        rest = (width_pt - paragraph.left_pt) * scale * WRAP_MARGIN
+        # A hanging bullet sits left of left_pt, so only a positive indent narrows the first line.
+        first = rest - max(paragraph.indent_pt, 0.0) * scale * WRAP_MARGIN
+        count = 0
+        for tokens in self._soft_lines(paragraph.runs):
+            count += 1
+            limit = first if count == 1 else rest
+            x, pending, empty = 0.0, 0.0, True
+            for word, space, pieces in tokens:
+                if empty or x + pending + word > limit:
+                    if not empty:
+                        count, limit = count + 1, rest
+                    if word > limit:
+                        extra, x = self._break_word(pieces, limit)
+                        count += extra
+                    else:
+                        x = word
+                else:
+                    x += pending + word
+                pending, empty = space, False
+        return count
+
+    def text_height_pt(
+        self, paragraphs: Sequence[Paragraph], frame: Frame, shrink_pt: int
+    ) -> tuple[int, float]:
+        """(lines, height) with every size reduced by `shrink_pt`; height includes the insets.
+
+        Lines flow column to column; a paragraph may break across columns between lines. What
+        overflows the last column stays in it, so the height is that of the tallest column.
+        """
+        cols = max(frame.columns, 1)
+        inner = frame.width_pt - frame.inset_left_pt - frame.inset_right_pt
+        col_width = (inner - (cols - 1) * frame.column_gap_pt) / cols
+        usable = frame.height_pt - frame.inset_top_pt - frame.inset_bottom_pt
+        heights = [0.0] * cols
+        col = total = 0
+        for i, para in enumerate(paragraphs):
+            size = para.size_pt - shrink_pt
+            n = self.line_count(para, col_width, size)
+            pitch = LINE_PITCH * size * para.line_spacing
+            before = para.space_before_pt * size / para.size_pt if i else 0.0
+            total += n
+            if cols == 1:
+                heights[0] += before + n * pitch
+                continue
+            for k in range(n):
+                need = pitch + (before if k == 0 else 0.0)
+                if heights[col] and heights[col] + need > usable and col < cols - 1:
+                    col += 1
+                heights[col] += need
+        return total, max(heights) + frame.inset_top_pt + frame.inset_bottom_pt
+
+    def fit(self, paragraphs: Sequence[Paragraph], frame: Frame, floor_pt: float) -> Fit:
+        """Smallest whole-point shrink that fits, never taking the smallest size below floor_pt."""
+        smallest = min((p.size_pt for p in paragraphs), default=floor_pt)
+        # Also keep every size positive, whatever floor the caller passes.
+        max_shrink = max(0, min(math.floor(smallest - floor_pt + 1e-9), math.ceil(smallest) - 1))
+        for shrink in range(max_shrink + 1):
+            lines, height = self.text_height_pt(paragraphs, frame, shrink)
+            if height <= frame.height_pt + 1e-9:
+                return Fit(shrink, lines, height, True)
+        return Fit(max_shrink, lines, height, False)
+
+
+@cache
+def get_measurer() -> Measurer:
+    """The process-wide measurer (font files are loaded once)."""
+    return Measurer()

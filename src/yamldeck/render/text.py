@@ -1,0 +1,133 @@
+"""Writing outline text into text frames: inline formatting, links, language and fitted sizes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.oxml.ns import qn
+from pptx.text.text import _Paragraph
+from pptx.dml.color import RGBColor
+from pptx.oxml import parse_xml
+from pptx.util import Pt
+
+from ..fit import Fit, Frame, Paragraph, Run, get_measurer
+from ..outline.inline import Span, parse_inline
+from .styles import FrameStyle
+
+COLUMN_GAP_PT = 0.3 * 72
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph to write: outline text (with inline markup) at a bullet level (0-based)."""
+
+    text: str
+    level: int = 0
+    bold: bool = False
+
+
+def floor_for(style: FrameStyle, paras: list[Para]) -> float:
+    """The smallest size text in this frame may shrink to."""
+    largest = max(style.levels[min(p.level, 8)].size_pt for p in paras)
+    return max(12.0, round(largest * 0.6))
+
+
+def fill_frame(
+    shape: Any,
+    paras: list[Para],
+    style: FrameStyle,
+    *,
+    language: str,
+    columns: int = 1,
+    link_color: str | None = None,
+) -> Fit:
+    """Replace the shape's text with ``paras`` at the largest whole-point size that fits."""
+    spans = [parse_inline(p.text) for p in paras]
+    measured = [
+        Paragraph(
+            runs=tuple(Run(s.text, s.bold or para.bold or lvl.bold, s.italic) for s in para_spans)
+            or (Run(""),),
+            size_pt=lvl.size_pt,
+            left_pt=lvl.left_pt,
+            indent_pt=lvl.indent_pt,
+            space_before_pt=lvl.space_before_pt,
+            line_spacing=lvl.line_spacing,
+        )
+        for para, para_spans in zip(paras, spans)
+        for lvl in [style.levels[min(para.level, 8)]]
+    ]
+    left, right, top, bottom = style.insets_pt
+    frame = Frame(style.width_pt, style.height_pt, left, right, top, bottom, columns, COLUMN_GAP_PT)
+    result = get_measurer().fit(measured, frame, floor_for(style, paras))
+    _write(shape, paras, spans, style, result.shrink_pt, language, columns, link_color)
+    return result
+
+
+def _write(
+    shape: Any,
+    paras: list[Para],
+    spans: list[tuple[Span, ...]],
+    style: FrameStyle,
+    shrink: int,
+    language: str,
+    columns: int,
+    link_color: str | None,
+) -> None:
+    frame = shape.text_frame
+    body = frame._txBody
+    for p in list(body.findall(qn("a:p"))):
+        body.remove(p)
+    if columns > 1:
+        body_pr = body.find(qn("a:bodyPr"))
+        body_pr.set("numCol", str(columns))
+        body_pr.set("spcCol", str(int(COLUMN_GAP_PT * 12700)))
+    for para, para_spans in zip(paras, spans):
+        paragraph = _Paragraph(body.add_p(), frame)
+        if para.level:
+            paragraph.level = para.level
+        size = Pt(style.levels[min(para.level, 8)].size_pt - shrink)
+        for span in para_spans:
+            for i, piece in enumerate(span.text.split("\n")):
+                if i:
+                    paragraph.add_line_break()
+                if piece:
+                    _add_run(paragraph, piece, span, para.bold, size, language, link_color)
+        end = paragraph._p.get_or_add_endParaRPr()
+        end.set("lang", language)
+        end.set("sz", str(int(size.pt * 100)))
+
+
+def _add_run(
+    paragraph: Any, text: str, span: Span, bold: bool, size: Any, language: str, link_color: str | None
+) -> None:
+    run = paragraph.add_run()
+    run.text = text
+    font = run.font
+    font.size = size
+    if span.bold or bold:
+        font.bold = True
+    if span.italic:
+        font.italic = True
+    run._r.get_or_add_rPr().set("lang", language)
+    if span.url:
+        run.hyperlink.address = span.url
+        if link_color:
+            color_link(run, link_color)
+
+
+# PowerPoint paints links in the theme's hyperlink colour unless this extension says "use the run's".
+_HLINK_EXT = (
+    '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
+    '<ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" '
+    'val="tx"/></a:ext></a:extLst>'
+)
+
+
+def color_link(run: Any, color: str) -> None:
+    """Give a link run its own colour (readable on dark backgrounds) in every viewer."""
+    run.font.color.rgb = RGBColor.from_string(color)
+    click = run._r.rPr.find(qn("a:hlinkClick"))
+    if click is not None and click.find(qn("a:extLst")) is None:
+        click.append(parse_xml(_HLINK_EXT))
