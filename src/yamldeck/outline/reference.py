@@ -1,0 +1,64 @@
+"""The README's outline key reference, generated from the model so the two never disagree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .model import SLIDE_MODELS, Colors, Column, Deck, Fonts
+
+START = "<!-- outline-reference:start -->"
+END = "<!-- outline-reference:end -->"
+
+
+def _type_name(info: FieldInfo) -> str:
+    text = repr(info.annotation)
+    if "Bullet" in text:
+        return "bullets"
+    if "list[Column]" in text:
+        return "list of 2 columns"
+    if "Colors" in text or "Fonts" in text or "Theme" in text:
+        return "keys"
+    if "list[" in text and "str" in text:
+        return "text or list of texts" if "str |" in text else "list of texts"
+    if "0-9A-Fa-f" in repr(info.metadata) or "0-9A-Fa-f" in text:
+        return "colour (6 hex digits)"
+    if "bool" in text:
+        return "true / false"
+    return "text"
+
+
+def _default(name: str, info: FieldInfo) -> str:
+    if info.is_required():
+        return "required"
+    default: Any = info.get_default(call_default_factory=True)
+    if default is None or isinstance(default, (list, BaseModel)):
+        return ""
+    return str(default).lower() if isinstance(default, bool) else f"`{default}`"
+
+
+def _table(model: type[BaseModel], prefix: str = "", skip: tuple[str, ...] = ()) -> list[str]:
+    rows = ["| key | value | default | what it does |", "|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        rows.append(f"| `{prefix}{name}` | {_type_name(info)} | {_default(name, info)} | "
+                    f"{info.description or ''} |")
+    return rows
+
+
+def reference_markdown() -> str:
+    """Markdown tables: deck keys, theme keys, then one table per slide kind."""
+    out = [START, "", "#### `deck:`", "", *_table(Deck, skip=("theme",)), ""]
+    out += ["#### `deck: theme:`", "", *_table(Colors, "colors: "), *_table(Fonts, "fonts: ")[2:], ""]
+    for kind, model in SLIDE_MODELS.items():
+        doc = (model.__doc__ or "").strip().splitlines()[0]
+        out += [f"#### `kind: {kind}`: {doc}", "", *_table(model, skip=("kind",)), ""]
+    out += ["#### a column (inside `columns:`)", "", *_table(Column), "", END]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # pragma: no cover - used by scripts/update_readme.py
+    print(reference_markdown())
