@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .errors import OutputError, Problem
+from .assets import AssetPolicy, Assets, load_assets
+from .errors import OutlineError, OutputError, Problem, Warnings
 from .outline.loader import SourceMap, read_document
 from .outline.model import Outline
 from .outline.validate import validate_document
@@ -13,19 +18,41 @@ from .package import deterministic_bytes, source_date_epoch, write_atomically
 
 # Timestamps inside the deck when SOURCE_DATE_EPOCH is not set: fixed, so rebuilds are identical.
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
+_SLIDE_PART = re.compile(r"ppt/slides/slide\d+\.xml")
 
 
 @dataclass(frozen=True)
 class BuildResult:
     output: Path
     slides: int
+    warnings: tuple[Problem, ...] = ()  # located warnings about the outline (printed by the CLI)
 
 
-def load_outline(path: str | Path) -> tuple[Outline, SourceMap]:
-    """Read and validate an outline file; raise OutlineError listing every problem."""
+def load_outline(
+    path: str | Path, warnings: Warnings | None = None, *, strict: bool = False
+) -> tuple[Outline, SourceMap]:
+    """Read and validate an outline file; raise OutlineError listing every problem.
+
+    Warnings go into ``warnings`` when given; a failure carries them too, and ``strict``
+    makes them errors.
+    """
     path = Path(path)
-    document = read_document(path, str(path))
-    return validate_document(document), document.source
+    found = Warnings() if warnings is None else warnings
+    try:
+        document = read_document(path, str(path), found)
+        outline = validate_document(document)
+    except OutlineError as exc:
+        raise _with_warnings(exc, found, strict) from None
+    if strict and len(found):
+        raise OutlineError(found.merged(strict=True))
+    return outline, document.source
+
+
+def _with_warnings(exc: OutlineError, warnings: Warnings, strict: bool) -> OutlineError:
+    """The error with the warnings found before it, so one report lists everything."""
+    if not len(warnings):
+        return exc
+    return type(exc)(warnings.merged(exc.problems, strict=strict))
 
 
 def default_output(outline_path: Path) -> Path:
@@ -33,21 +60,136 @@ def default_output(outline_path: Path) -> Path:
     return outline_path.with_suffix(".pptx")
 
 
-def render_bytes(outline: Outline, source: SourceMap) -> bytes:
-    """The deck's bytes, identical for identical outlines (and SOURCE_DATE_EPOCH)."""
-    from .render import render_outline  # python-pptx is imported only when a deck is rendered
+def render_bytes(
+    outline: Outline, source: SourceMap, assets: Assets | None = None, cache: Any = None
+) -> bytes:
+    """The deck's bytes, identical for identical outlines (and SOURCE_DATE_EPOCH), self-checked.
+
+    ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
+    """
+    from .integrity import verify_package
+    from .overflow import render_fitted  # python-pptx is imported only when a deck is rendered
 
     epoch = source_date_epoch(DEFAULT_EPOCH)
-    return deterministic_bytes(render_outline(outline, source, epoch=epoch), epoch=epoch)
+    rendered = render_fitted(outline, source, epoch=epoch, assets=assets, cache=cache).data
+    data = deterministic_bytes(rendered, epoch=epoch)
+    verify_package(data)  # a deck PowerPoint would have to repair is a bug: exit 70, write nothing
+    return data
 
 
-def build_deck(outline_path: str | Path, output: str | Path | None = None) -> BuildResult:
-    """Build the deck for ``outline_path`` into ``output`` (default: beside the outline)."""
-    outline_path = Path(outline_path)
+def _slide_count(data: bytes) -> int:
+    """Slides in the deck (a long table adds continuation slides to the outline's count)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return sum(1 for name in package.namelist() if _SLIDE_PART.fullmatch(name))
+
+
+def checked_output(outline_path: Path, output: str | Path | None) -> Path:
+    """Where the deck goes: ``output``, or beside the outline; refuse names that cannot work."""
     target = Path(output) if output is not None else default_output(outline_path)
+    if target.is_dir():
+        name = default_output(Path(outline_path.name))
+        raise OutputError(f"'{target}' is a folder; give a file name such as {target / name}")
     if target.suffix.lower() != ".pptx":
         raise OutputError(Problem(f"the output '{target}' must end in .pptx"))
-    outline, source = load_outline(outline_path)
-    data = render_bytes(outline, source)
+    return target
+
+
+def build_deck(
+    outline_path: str | Path, output: str | Path | None = None, *, strict: bool = False,
+    allow_outside_assets: bool = False,
+) -> BuildResult:
+    """Build the deck for ``outline_path`` into ``output`` (default: beside the outline).
+
+    ``strict`` refuses to build while the outline has warnings. Pictures and CSV files are read
+    from the outline's folder; ``allow_outside_assets`` lets them come from anywhere.
+    """
+    outline_path = Path(outline_path)
+    target = checked_output(outline_path, output)
+    _, data, warnings = prepare_deck(outline_path, strict, allow_outside_assets)
     write_atomically(data, target, protected=[outline_path])
-    return BuildResult(output=target, slides=len(outline.slides))
+    return BuildResult(output=target, slides=_slide_count(data), warnings=tuple(warnings))
+
+
+def prepare_deck(
+    outline_path: Path, strict: bool, allow_outside_assets: bool, cache: Any = None
+) -> tuple[Outline, bytes, Warnings]:
+    """Load, validate and render the outline: the outline, the deck's bytes, the warnings."""
+    warnings = Warnings()
+    outline, source = load_outline(outline_path, warnings, strict=strict)
+    try:
+        policy = AssetPolicy(outline_path.parent, allow_outside=allow_outside_assets)
+        data = render_bytes(outline, source, load_assets(outline, source, policy), cache)
+    except OutlineError as exc:
+        raise _with_warnings(exc, warnings, strict) from None
+    return outline, data, warnings
+
+
+class Builder:
+    """A warm builder that is used again and again (by ``yamldeck watch``).
+
+    Between builds the process keeps its imports, the drawn template of each theme, the measured
+    word widths and the last deck's bytes: a rebuild giving the same bytes leaves the file alone.
+    """
+
+    def __init__(
+        self, outline_path: str | Path, output: str | Path | None = None, *, strict: bool = False,
+        allow_outside_assets: bool = False,
+    ) -> None:
+        self.outline_path = Path(outline_path)
+        self.output = output
+        self.strict = strict
+        self.allow_outside_assets = allow_outside_assets
+        self.outline: Outline | None = None  # the last outline that loaded cleanly
+        self.written = False  # whether the last build replaced the deck file
+        self._last: tuple[bytes, Path, tuple[int, int, int]] | None = None
+        self._cache: Any = None  # render.cache.SlideCache, made when the renderer is imported
+        checked_output(self.outline_path, output)  # a wrong -o is a usage error, not a retry
+
+    def warm_up(self) -> None:
+        """Import the renderer and load the fonts now, so the first rebuild is already fast."""
+        from .fit import get_measurer
+        from .render.cache import SlideCache  # imports python-pptx
+
+        get_measurer()
+        if self._cache is None:
+            self._cache = SlideCache()
+
+    def build(self) -> BuildResult:
+        """Build as build_deck does; skip the write when the bytes and the file are unchanged."""
+        target = checked_output(self.outline_path, self.output)
+        self.warm_up()
+        self._cache.next_build()
+        try:
+            outline, data, warnings = prepare_deck(
+                self.outline_path, self.strict, self.allow_outside_assets, self._cache
+            )
+        except OutlineError:
+            self.outline = _loaded_or(self.outline_path, self.outline)
+            raise
+        self.outline = outline
+        last = self._last
+        self.written = last is None or last[:2] != (data, target) or _file_stamp(target) != last[2]
+        if self.written:
+            write_atomically(data, target, protected=[self.outline_path])
+            self._last = (data, target, _file_stamp(target))
+        return BuildResult(output=target, slides=_slide_count(data), warnings=tuple(warnings))
+
+
+def _loaded_or(outline_path: Path, previous: Outline | None) -> Outline | None:
+    """The outline when it loads although the deck failed (e.g. a missing picture), else previous.
+
+    Watching needs to know which files a broken build names, so that fixing one rebuilds.
+    """
+    try:
+        return load_outline(outline_path)[0]
+    except OutlineError:
+        return previous
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int]:
+    """What changes when anyone else writes the file: inode, size and modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1, -1)
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, YamldeckError
+from .errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTLINE,
+    EXIT_USAGE,
+    OutlineError,
+    Problem,
+    Warnings,
+    YamldeckError,
+    sort_problems,
+)
+
+if TYPE_CHECKING:
+    from .outline.loader import SourceMap
+    from .outline.model import Outline
+    from .watch import WatchEvent
 
 OUTLINE = click.argument(
     "outline", type=click.Path(path_type=Path, dir_okay=True), default="slides.yaml", required=False
 )
+STRICT = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: nothing is built while there are any."
+)
+# What `check` runs on an outline that loaded cleanly, each returning more located problems
+# (warnings or errors); deck lints are added here.
+CHECKS: list[Callable[[Outline, SourceMap], Iterable[Problem]]] = []
+
+
+def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
+    """yamldeck.check's lints: fit, titles, alt text, contrast, language, links, density."""
+    from .check import lint
+
+    return lint(outline, source)
+
+
+CHECKS.append(_deck_lints)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,33 +66,165 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 @OUTLINE
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck "
               "(default: the outline's name with .pptx, beside it).")
-def build(outline: Path, output: Path | None) -> None:
+@STRICT
+@click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
+              "outside the outline's folder (only for outlines you trust).")
+def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets: bool) -> None:
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
     from .build import build_deck
 
     start = time.perf_counter()
-    result = build_deck(outline, output)
+    result = build_deck(outline, output, strict=strict, allow_outside_assets=allow_outside_assets)
     seconds = time.perf_counter() - start
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
     noun = "slide" if result.slides == 1 else "slides"
     click.echo(f"wrote {result.output} ({result.slides} {noun}) in {seconds:.2f} s")
 
 
 @cli.command()
 @OUTLINE
-def check(outline: Path) -> None:
+@STRICT
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: print the problems as a JSON list on stdout.")
+@click.pass_context
+def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
     """Check OUTLINE for mistakes without building a deck."""
+    problems, slides = _check_problems(outline, strict)
+    errors = sum(problem.severity == "error" for problem in problems)
+    if fmt == "json":
+        # ASCII-only: any console encoding can carry it, and JSON readers restore the text.
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2))
+        if errors:
+            ctx.exit(EXIT_OUTLINE)
+    elif errors:
+        raise OutlineError(problems)  # printed by main(), as for build
+    else:
+        for problem in problems:
+            click.echo(problem.format(), err=True)
+        noun = "slide" if slides == 1 else "slides"
+        found = len(problems)
+        more = f", {found} warning{'s' if found != 1 else ''}" if found else ""
+        click.echo(f"{outline}: ok ({slides} {noun}{more})")
+
+
+def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
+    """Every problem `check` reports, in reading order, and the number of slides."""
     from .build import load_outline
 
-    loaded, _ = load_outline(outline)
-    noun = "slide" if len(loaded.slides) == 1 else "slides"
-    click.echo(f"{outline}: ok ({len(loaded.slides)} {noun})")
+    warnings = Warnings()
+    slides = 0
+    try:
+        loaded, source = load_outline(outline, warnings)  # strict applies to lints' warnings too
+    except OutlineError as exc:
+        found = list(exc.problems)
+    else:
+        slides = len(loaded.slides)
+        found = [*warnings, *(problem for produce in CHECKS for problem in produce(loaded, source))]
+    if strict:
+        found = [replace(problem, severity="error") for problem in found]
+    return sort_problems(found), slides
+
+
+@cli.command()
+@OUTLINE
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck "
+              "(default: the outline's name with .pptx, beside it).")
+@click.option("--preview", is_flag=True, help="Also render the slide pictures after each build "
+              "(needs LibreOffice).")
+@STRICT
+@click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
+              "outside the outline's folder (only for outlines you trust).")
+@click.pass_context
+def watch(ctx: click.Context, outline: Path, output: Path | None, preview: bool, strict: bool,
+          allow_outside_assets: bool) -> None:
+    """Rebuild the deck whenever OUTLINE or a file it uses changes (Ctrl-C stops)."""
+    from .build import Builder
+    from .watch import Watcher
+
+    builder = Builder(outline, output, strict=strict, allow_outside_assets=allow_outside_assets)
+    click.echo(f"watching {outline} and the files it uses; Ctrl-C stops")
+    verbose = bool(ctx.obj and ctx.obj.get("verbose"))
+    Watcher(builder, lambda event: _print_watch_event(event, verbose), preview=preview).run()
+
+
+def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
+    """One line per build, as `build` prints it; problems as `build` prints them, then go on."""
+    if event.kind in ("built", "unchanged") and event.result is not None:
+        for warning in event.result.warnings:
+            click.echo(warning.format(), err=True)
+        noun = "slide" if event.result.slides == 1 else "slides"
+        done = "wrote" if event.kind == "built" else "unchanged:"
+        click.echo(f"{done} {event.result.output} ({event.result.slides} {noun}) "
+                   f"in {event.seconds:.2f} s", nl=True)
+    elif event.kind in ("failed", "preview-failed"):
+        for problem in event.problems:
+            click.echo(problem.format(), err=True)
+        errors = sum(p.severity == "error" for p in event.problems)
+        what = "the deck was not changed" if event.kind == "failed" else "no pictures were made"
+        click.echo(f"{errors} problem{'s' if errors != 1 else ''}; {what}; "
+                   "waiting for the next save", err=True)
+    elif event.kind == "bug":
+        click.echo("yamldeck: internal error - this is a bug in yamldeck, not in your outline; "
+                   "please report it (watch -v shows the traceback); waiting for the next save",
+                   err=True)
+        if verbose:
+            click.echo(event.detail, err=True, nl=False)
+    elif event.kind == "preview":
+        click.echo(f"pictures in {event.detail} in {event.seconds:.1f} s")
+    elif event.kind == "no-preview":
+        click.echo("--preview: this installation of yamldeck cannot render slide pictures; "
+                   "building the deck only", err=True)
+
+
+@cli.command()
+@OUTLINE
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the pictures (default: the outline's name with -preview, beside it).")
+def preview(outline: Path, folder: Path | None) -> None:
+    """Build OUTLINE and render every slide to a PNG, plus a numbered contact sheet."""
+    from .preview import preview as render_preview
+
+    start = time.perf_counter()
+    result = render_preview(outline, folder)
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+    noun = "slide" if len(result.pictures) == 1 else "slides"
+    click.echo(f"wrote {len(result.pictures)} {noun} and {result.sheet} "
+               f"in {time.perf_counter() - start:.1f} s")
+
+
+@cli.command()
+@OUTLINE
+@click.option("--pdf", "pdf", is_flag=True, help="Write a PDF (rendered by LibreOffice).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write it (default: the outline's name with .pdf, beside it).")
+def export(outline: Path, pdf: bool, output: Path | None) -> None:
+    """Build OUTLINE and export the deck in another format (--pdf)."""
+    from .preview import export_pdf
+
+    if not pdf:
+        raise click.UsageError("choose a format to export to: --pdf")
+    start = time.perf_counter()
+    result = export_pdf(outline, output)
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+    click.echo(f"wrote {result.output} in {time.perf_counter() - start:.1f} s")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of an outline, for editors (see the README)."""
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and map every outcome to the documented exit code."""
     verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
     try:
-        cli.main(args=argv, prog_name="yamldeck", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="yamldeck", standalone_mode=False)
     except YamldeckError as exc:
         for problem in exc.problems:
             click.echo(problem.format(), err=True)
@@ -84,4 +252,4 @@ def main(argv: list[str] | None = None) -> int:
         if verbose:
             traceback.print_exc()
         return EXIT_BUG
-    return EXIT_OK
+    return code if isinstance(code, int) else EXIT_OK  # a command's ctx.exit(code)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -25,12 +26,18 @@ class Problem:
     line: int | None = None
     column: int | None = None
     severity: Severity = "error"
+    path: str | None = None  # where in the outline, e.g. "slides[2].bullets[0]" (for machines)
 
     def format(self) -> str:
-        """Render as ``FILE:LINE:COL: severity: message`` (location parts omitted when unknown)."""
+        """Render as ``FILE:LINE:COL: severity: message`` (location parts omitted when unknown).
+
+        Always one line: editors and CI read problems line by line, and a title quoted in a
+        message may hold a line break.
+        """
         where = [str(p) for p in (self.file, self.line, self.column) if p is not None]
         prefix = ":".join(where) + ": " if where else ""
-        return f"{prefix}{self.severity}: {self.message}"
+        message = " ".join(part.strip() for part in self.message.splitlines() if part.strip())
+        return f"{prefix}{self.severity}: {message}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -39,7 +46,34 @@ class Problem:
             "column": self.column,
             "severity": self.severity,
             "message": self.message,
+            "path": self.path,
         }
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, then line and column; unlocated ones first."""
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+
+
+@dataclass
+class Warnings:
+    """Located warnings collected while reading an outline; ``--strict`` makes them errors."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(replace(problem, severity="warning"))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def merged(self, problems: Iterable[Problem] = (), *, strict: bool = False) -> list[Problem]:
+        """These warnings (as errors when ``strict``) with ``problems``, in reading order."""
+        severity: Severity = "error" if strict else "warning"
+        return sort_problems([*problems, *(replace(w, severity=severity) for w in self.items)])
 
 
 class YamldeckError(Exception):

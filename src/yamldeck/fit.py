@@ -2,15 +2,16 @@
 
 Widths come from the bundled Carlito faces (metric-compatible with Calibri), never from the fonts
 installed on the machine, so the same outline gets the same font sizes everywhere. Wrapping mimics
-PowerPoint and LibreOffice: greedy at spaces, trailing spaces hang, over-long words break by
-characters, "\\n" is a soft line break.
+PowerPoint and LibreOffice: greedy at spaces and after hyphens inside words, trailing spaces hang,
+over-long words break by characters, "\\n" is a soft line break.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -30,7 +31,13 @@ UNITS_PER_EM = 1000
 # lines * 1.2 * size * spacing + insets within 0.7 pt (not Carlito's 1.22 ascent+descent).
 LINE_PITCH = 1.2
 # A line this close to the wrap width may wrap in one viewer and not in another: predict the wrap.
+# Fitting decisions use this margin (safety); EXACT predicts the wrap at the box's own width, which
+# matched LibreOffice's line counts more often but also missed on the short side (README figures).
 WRAP_MARGIN = 0.995
+EXACT = 1.0
+# Viewers break a line after a hyphen or dash inside a word when a letter follows (Unicode line
+# breaking, UAX #14: "non-proliferation" may end a line as "non-"); not before digits ("2-3").
+_HYPHEN_BREAK = re.compile(r"(?<=[^\s][-\u2010\u2013\u2014])(?=[^\W\d_])")
 _CACHE_LIMIT = 100_000
 
 Face = tuple[bool, bool]  # (bold, italic)
@@ -82,6 +89,8 @@ class Fit:
     lines: int  # total lines at that size
     height_pt: float  # text height at that size, insets included
     fits: bool  # False when even the floor overflows (then shrink_pt is the floor's)
+    # Lines (in order) that fit the frame at that size: all of them when the text fits.
+    capacity: int = field(default=0, compare=False)
 
 
 class Measurer:
@@ -145,11 +154,11 @@ class Measurer:
                 for j, chunk in enumerate(segment.split(" ")):
                     if j:
                         space += self._units(" ", face)
-                    if chunk:
-                        if space:  # a word after spaces starts a new token
+                    for k, part in enumerate(_HYPHEN_BREAK.split(chunk) if chunk else ()):
+                        if k or space:  # after a hyphen, or a word after spaces: a new token
                             close_word()
-                        word += self._units(chunk, face)
-                        pieces.append((chunk, face))
+                        word += self._units(part, face)
+                        pieces.append((part, face))
         close_word()
         lines.append(tuple(tokens))
         result = tuple(lines)
@@ -169,14 +178,19 @@ class Measurer:
                 x += w
         return extra, x
 
-    def line_count(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> int:
-        """Lines of `paragraph` at `size_pt` in a text area `width_pt` wide (insets excluded)."""
+    def line_count(
+        self, paragraph: Paragraph, width_pt: float, size_pt: float, margin: float = WRAP_MARGIN
+    ) -> int:
+        """Lines of `paragraph` at `size_pt` in a text area `width_pt` wide (insets excluded).
+
+        Lines wrap at `margin` times the width: WRAP_MARGIN to decide what fits, EXACT to predict.
+        """
         if size_pt <= 0:
             raise ValueError(f"font size must be positive, got {size_pt}")
         scale = UNITS_PER_EM / size_pt
-        rest = (width_pt - paragraph.left_pt) * scale * WRAP_MARGIN
+        rest = (width_pt - paragraph.left_pt) * scale * margin
         # A hanging bullet sits left of left_pt, so only a positive indent narrows the first line.
-        first = rest - max(paragraph.indent_pt, 0.0) * scale * WRAP_MARGIN
+        first = rest - max(paragraph.indent_pt, 0.0) * scale * margin
         count = 0
         for tokens in self._soft_lines(paragraph.runs):
             count += 1
@@ -196,46 +210,82 @@ class Measurer:
                 pending, empty = space, False
         return count
 
+    def column_width_pt(self, frame: Frame) -> float:
+        """Width of one text column of `frame`, insets and gaps excluded."""
+        cols = max(frame.columns, 1)
+        inner = frame.width_pt - frame.inset_left_pt - frame.inset_right_pt
+        return (inner - (cols - 1) * frame.column_gap_pt) / cols
+
+    def line_heights(
+        self, paragraphs: Sequence[Paragraph], frame: Frame, shrink_pt: int,
+        margin: float = WRAP_MARGIN,
+    ) -> list[float]:
+        """The height of every line in order, at sizes reduced by `shrink_pt`.
+
+        A paragraph's first line carries its space before (scaled with the shrink; never on the
+        frame's first paragraph).
+        """
+        width = self.column_width_pt(frame)
+        heights: list[float] = []
+        for i, para in enumerate(paragraphs):
+            size = para.size_pt - shrink_pt
+            pitch = LINE_PITCH * size * para.line_spacing
+            before = para.space_before_pt * size / para.size_pt if i else 0.0
+            lines = self.line_count(para, width, size, margin)
+            heights.append(pitch + before)
+            heights.extend([pitch] * (lines - 1))
+        return heights
+
+    def _columns(self, heights: list[float], frame: Frame) -> tuple[list[float], int]:
+        """Flow lines column to column: (each column's height, lines inside the frame)."""
+        cols = max(frame.columns, 1)
+        usable = frame.height_pt - frame.inset_top_pt - frame.inset_bottom_pt + 1e-9
+        filled = [0.0] * cols
+        col = inside = 0
+        for need in heights:
+            if filled[col] and filled[col] + need > usable and col < cols - 1:
+                col += 1
+            filled[col] += need
+            inside += filled[col] <= usable
+        return filled, inside
+
     def text_height_pt(
-        self, paragraphs: Sequence[Paragraph], frame: Frame, shrink_pt: int
+        self, paragraphs: Sequence[Paragraph], frame: Frame, shrink_pt: int,
+        margin: float = WRAP_MARGIN,
     ) -> tuple[int, float]:
         """(lines, height) with every size reduced by `shrink_pt`; height includes the insets.
 
         Lines flow column to column; a paragraph may break across columns between lines. What
         overflows the last column stays in it, so the height is that of the tallest column.
         """
-        cols = max(frame.columns, 1)
-        inner = frame.width_pt - frame.inset_left_pt - frame.inset_right_pt
-        col_width = (inner - (cols - 1) * frame.column_gap_pt) / cols
-        usable = frame.height_pt - frame.inset_top_pt - frame.inset_bottom_pt
-        heights = [0.0] * cols
-        col = total = 0
-        for i, para in enumerate(paragraphs):
-            size = para.size_pt - shrink_pt
-            n = self.line_count(para, col_width, size)
-            pitch = LINE_PITCH * size * para.line_spacing
-            before = para.space_before_pt * size / para.size_pt if i else 0.0
-            total += n
-            if cols == 1:
-                heights[0] += before + n * pitch
-                continue
-            for k in range(n):
-                need = pitch + (before if k == 0 else 0.0)
-                if heights[col] and heights[col] + need > usable and col < cols - 1:
-                    col += 1
-                heights[col] += need
-        return total, max(heights) + frame.inset_top_pt + frame.inset_bottom_pt
+        heights = self.line_heights(paragraphs, frame, shrink_pt, margin)
+        if frame.columns <= 1:
+            return len(heights), sum(heights) + frame.inset_top_pt + frame.inset_bottom_pt
+        filled, _ = self._columns(heights, frame)
+        return len(heights), max(filled) + frame.inset_top_pt + frame.inset_bottom_pt
 
-    def fit(self, paragraphs: Sequence[Paragraph], frame: Frame, floor_pt: float) -> Fit:
+    def lines_that_fit(
+        self, paragraphs: Sequence[Paragraph], frame: Frame, shrink_pt: int,
+        margin: float = WRAP_MARGIN,
+    ) -> int:
+        """How many of the text's lines, in order, lie inside the frame at that size."""
+        heights = self.line_heights(paragraphs, frame, shrink_pt, margin)
+        return self._columns(heights, frame)[1]
+
+    def fit(
+        self, paragraphs: Sequence[Paragraph], frame: Frame, floor_pt: float,
+        margin: float = WRAP_MARGIN,
+    ) -> Fit:
         """Smallest whole-point shrink that fits, never taking the smallest size below floor_pt."""
         smallest = min((p.size_pt for p in paragraphs), default=floor_pt)
         # Also keep every size positive, whatever floor the caller passes.
         max_shrink = max(0, min(math.floor(smallest - floor_pt + 1e-9), math.ceil(smallest) - 1))
         for shrink in range(max_shrink + 1):
-            lines, height = self.text_height_pt(paragraphs, frame, shrink)
+            lines, height = self.text_height_pt(paragraphs, frame, shrink, margin)
             if height <= frame.height_pt + 1e-9:
-                return Fit(shrink, lines, height, True)
-        return Fit(max_shrink, lines, height, False)
+                return Fit(shrink, lines, height, True, lines)
+        capacity = self.lines_that_fit(paragraphs, frame, max_shrink, margin)
+        return Fit(max_shrink, lines, height, False, capacity)
 
 
 @cache

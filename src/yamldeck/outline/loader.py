@@ -1,97 +1,38 @@
-"""Strict YAML reading: plain data where every scalar is the text that was typed, plus a source map."""
+"""Strict YAML reading: plain data where every scalar is the text as typed, plus a source map."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import OutlineError, Problem
+from ..errors import OutlineError, Problem, Warnings
+from .messages import explain, reference_message, tag_message
+from .nodes import Builder
+from .source import Mark, Path_, SourceMap, format_path, slide_label
+
+__all__ = [
+    "Document",
+    "Mark",
+    "Path_",
+    "SourceMap",
+    "format_path",
+    "parse_document",
+    "read_document",
+    "slide_label",
+]
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40
-
-Path_ = tuple[Any, ...]  # a location inside the document: keys and list indices
-
-
-@dataclass(frozen=True)
-class Mark:
-    line: int  # 1-based
-    column: int  # 1-based
-
-
-@dataclass
-class SourceMap:
-    """Where each key and value of the document was written."""
-
-    file: str
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
-
-    def locate(self, path: Path_, *, key: bool = False) -> Mark | None:
-        """The mark of ``path`` (its key when ``key``), else of its nearest located ancestor."""
-        table = self.keys if key else self.values
-        if path in table:
-            return table[path]
-        for end in range(len(path) - 1, -1, -1):
-            prefix = path[:end]
-            if prefix in self.values:
-                return self.values[prefix]
-        return None
-
-    def problem(self, path: Path_, message: str, *, key: bool = False, severity: str = "error") -> Problem:
-        mark = self.locate(path, key=key)
-        return Problem(
-            message,
-            file=self.file,
-            line=mark.line if mark else None,
-            column=mark.column if mark else None,
-            severity=severity,  # type: ignore[arg-type]
-        )
 
 
 @dataclass(frozen=True)
 class Document:
     data: Any
     source: SourceMap
-
-
-class _ComposeLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses aliases, anchors and explicit tags, with their location."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, _alias_message(self, event))
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(
-                event.start_mark,
-                f"'&{anchor}' is a YAML anchor; an outline does not use anchors or aliases. "
-                "If '&' is part of your text, put the whole text in quotes",
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(
-                event.start_mark,
-                f"'{shown}' is a YAML tag; an outline does not use tags. "
-                "If '!' is part of your text, put the whole text in quotes",
-            )
-        return super().compose_node(parent, index)
-
-
-def _alias_message(loader: _ComposeLoader, event: Any) -> str:
-    line = loader.buffer.splitlines()[event.start_mark.line] if loader.buffer else ""
-    text = line[event.start_mark.column :].strip()
-    return (
-        f"text starting with '*' looks like a YAML alias; put the whole text in quotes: "
-        f"\"{text.strip(chr(34))}\""
-    )
 
 
 class _Refused(Exception):
@@ -101,28 +42,74 @@ class _Refused(Exception):
         self.message = message
 
 
-def read_document(path: Path, display_name: str | None = None) -> Document:
+class _ComposeLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses aliases, anchors, explicit tags and deep nesting."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
+        event = self.peek_event()
+        mark = event.start_mark
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or isinstance(event, yaml.ScalarEvent) and anchor:
+            raise _Refused(mark, reference_message(self._line(mark), mark.column))
+        if anchor is not None:  # on a list or keys: not a text that happens to start with '&'
+            raise _Refused(
+                mark,
+                f"'&{anchor}' is a YAML anchor; an outline does not use anchors (&name) or "
+                "aliases (*name): write each text out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(mark, tag_message(self._line(mark), shown))
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(
+                    mark,
+                    f"nested more than {MAX_DEPTH} levels deep; an outline never needs this: "
+                    "check the indentation and the brackets here",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _line(self, mark: Any) -> str:
+        lines = self.buffer.split("\n")
+        return lines[mark.line].rstrip("\0\r") if mark.line < len(lines) else ""
+
+
+def read_document(
+    path: Path, display_name: str | None = None, warnings: Warnings | None = None
+) -> Document:
     """Read ``path`` as a strict YAML outline; raise OutlineError with located problems."""
     name = display_name or str(path)
     try:
         if not path.exists():
             raise OutlineError(Problem(f"outline not found: '{name}'"))
         if path.is_dir():
-            raise OutlineError(Problem(f"'{name}' is a folder; give the outline file, e.g. {name}/slides.yaml"))
+            raise OutlineError(
+                Problem(f"'{name}' is a folder; give the outline file, e.g. {name}/slides.yaml")
+            )
         if not path.is_file():
             raise OutlineError(Problem(f"'{name}' is not a regular file"))
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise OutlineError(
-                Problem(f"outline is {size:,} bytes; the limit is {MAX_BYTES:,}; split the talk", file=name)
+                Problem(
+                    f"the outline is {size:,} bytes; the limit is {MAX_BYTES:,}; "
+                    "split the talk into several outlines",
+                    file=name,
+                )
             )
         raw = path.read_bytes()
     except OSError as exc:
         raise OutlineError(Problem(f"cannot read '{name}': {exc.strerror or exc}")) from None
-    return parse_document(raw, name)
+    return parse_document(raw, name, warnings)
 
 
-def parse_document(raw: bytes, name: str) -> Document:
+def parse_document(raw: bytes, name: str, warnings: Warnings | None = None) -> Document:
     """Parse outline bytes; every scalar becomes ``str``; mappings and lists keep their order."""
     text = _decode(raw, name)
     source = SourceMap(file=name, lines=text.splitlines())
@@ -133,43 +120,53 @@ def parse_document(raw: bytes, name: str) -> Document:
     except _Refused as exc:
         raise OutlineError(_at(source, exc.mark, exc.message)) from None
     except yaml.MarkedYAMLError as exc:
-        raise OutlineError(_explain_yaml_error(exc, source)) from None
+        mark, message = explain(exc, source.lines)
+        raise OutlineError(_at(source, mark, message)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
         raise OutlineError(Problem(f"not valid YAML: {exc}", file=name)) from None
-    except RecursionError:
-        raise OutlineError(Problem(f"the outline is nested too deeply (limit {MAX_DEPTH})", file=name)) from None
     finally:
         loader.dispose()
     if node is None:
         raise OutlineError(
-            Problem("the outline is empty; it needs 'deck:' and 'slides:' (see the README)", file=name, line=1, column=1)
+            Problem(
+                "the outline is empty: write 'deck:' with the deck's 'title:', then 'slides:' "
+                "with the list of slides (the README has an example)",
+                file=name,
+                line=1,
+                column=1,
+            )
         )
-    problems: list[Problem] = []
-    data = _to_data(node, (), source, problems, 0)
-    if problems:
-        raise OutlineError(problems)
+    builder = Builder(source)
+    data = builder.build(node, ())
+    if builder.errors:
+        raise OutlineError(builder.labelled(data, builder.errors))
+    if warnings is not None:
+        for problem in builder.labelled(data, builder.warnings):
+            warnings.add(problem)
     return Document(data, source)
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raw = raw.decode("utf-16").encode("utf-8")  # Notepad's "Unicode": unambiguous with its BOM
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
         byte = raw[exc.start]
-        hint = ""
-        if 0x80 <= byte <= 0x9F or byte in (0xA0,):
-            hint = " (a Windows 'smart' quote or dash?)"
+        shown = bytes([byte]).decode("cp1252", "replace")
+        how = " (Word's curly quotes and dashes often arrive like this)" if byte < 0xA0 else ""
         raise OutlineError(
             Problem(
-                f"the file is not UTF-8: byte 0x{byte:02X}{hint} cannot be read; "
-                "save the file with UTF-8 encoding (in most editors: Save As > Encoding > UTF-8)",
+                f"the file is not saved as UTF-8: byte 0x{byte:02X} here is '{shown}' in the "
+                f"Windows (cp1252) encoding{how}; save the file with UTF-8 encoding "
+                "(in most editors: Save As > Encoding > UTF-8)",
                 file=name,
-                line=line,
+                line=before.count(b"\n") + 1,
                 column=column,
             )
         ) from None
@@ -198,120 +195,3 @@ def _check_characters(text: str, source: SourceMap) -> None:
 
 def _at(source: SourceMap, mark: Any, message: str) -> Problem:
     return Problem(message, file=source.file, line=mark.line + 1, column=mark.column + 1)
-
-
-def _to_data(node: Any, path: Path_, source: SourceMap, problems: list[Problem], depth: int) -> Any:
-    source.values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-    if depth > MAX_DEPTH:
-        problems.append(_at(source, node.start_mark, f"nested too deeply (limit {MAX_DEPTH} levels)"))
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value == "" or (node.style is None and node.value in ("~", "null", "Null", "NULL")):
-            return None
-        if node.style is None and node.end_mark.line > node.start_mark.line:
-            _check_continuation(node, source, problems)
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, path + (i,), source, problems, depth + 1) for i, item in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    first_seen: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(_at(source, key_node.start_mark, "a key must be a plain word such as 'title'"))
-            continue
-        key = key_node.value
-        if key in first_seen:
-            first = first_seen[key]
-            problems.append(
-                _at(
-                    source,
-                    key_node.start_mark,
-                    f"'{key}' is given twice (first on line {first.line + 1}); keep one of them",
-                )
-            )
-            continue
-        first_seen[key] = key_node.start_mark
-        source.keys[path + (key,)] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        result[key] = _to_data(value_node, path + (key,), source, problems, depth + 1)
-    return result
-
-
-def _check_continuation(node: Any, source: SourceMap, problems: list[Problem]) -> None:
-    """An unquoted text that runs on to a line starting with '- ' is a sub-bullet indented wrongly."""
-    for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
-        if number >= len(source.lines):
-            break
-        line = source.lines[number]
-        if line.lstrip().startswith("- "):
-            column = len(line) - len(line.lstrip())
-            problems.append(
-                Problem(
-                    "this '- ' line is read as the end of the text above, not as a bullet: "
-                    "line it up with the other '-' of its list, or, for a sub-bullet, end the "
-                    "parent bullet with ':' and indent the sub-bullets under it",
-                    file=source.file,
-                    line=number + 1,
-                    column=column + 1,
-                )
-            )
-            return
-
-
-def _explain_yaml_error(exc: yaml.MarkedYAMLError, source: SourceMap) -> Problem:
-    """Turn PyYAML's parser vocabulary into a message a non-programmer can act on."""
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or ""
-    context = exc.context or ""
-    line_text = source.lines[mark.line] if mark and mark.line < len(source.lines) else ""
-    if "\t" in problem or "'\\t'" in problem or ("\t" in line_text[: mark.column + 1] and "cannot start" in problem):
-        message = "a tab is used for indentation; YAML needs spaces (replace the tab with spaces)"
-    elif "mapping values are not allowed" in problem:
-        message = _colon_message(line_text)
-    elif "alias" in context or "anchor" in context:
-        mark = exc.context_mark or mark
-        message = (
-            "text starting with '*' or '&' must be put in quotes, e.g. "
-            f"{_quoted_fix(line_text)}"
-        )
-    elif "cannot start any token" in problem:
-        char = problem.split("'")[1] if "'" in problem else "?"
-        message = f"text cannot start with '{char}' in YAML; put the whole text in quotes, e.g. {_quoted_fix(line_text)}"
-    elif "quoted scalar" in context and "end of stream" in problem:
-        mark = exc.context_mark or mark
-        message = "this quote is never closed; add the closing quote at the end of the text"
-    elif "expected a single document" in context or "expected a single document" in problem:
-        message = "the file holds several YAML documents ('---'); keep one outline per file"
-    elif "expected <block end>" in problem or "did not find expected key" in problem:
-        message = (
-            "the indentation here does not line up with the lines above; "
-            "items of one list, and keys of one slide, must start in the same column"
-        )
-    elif "did not find expected '-' indicator" in problem:
-        message = "this line is indented differently from the list it belongs to; line it up with the '-' above"
-    elif "could not find expected ':'" in problem:
-        message = "a key is missing its ':' (write 'key: value'), or a text spans lines without quotes"
-    else:
-        message = f"not valid YAML: {problem or context}"
-    return _at(source, mark, message)
-
-
-def _colon_message(line_text: str) -> str:
-    stripped = line_text.strip()
-    prefix = "- " if stripped.startswith("- ") else ""
-    body = stripped[len(prefix) :]
-    key, sep, value = body.partition(": ")
-    if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key):
-        fix = f'{prefix}{key}: "{value}"'
-    else:
-        fix = f'{prefix}"{body}"'
-    return f"a text contains ': ', which YAML reads as a new key; put the text in quotes: {fix}"
-
-
-def _quoted_fix(line_text: str) -> str:
-    stripped = line_text.strip()
-    prefix = "- " if stripped.startswith("- ") else ""
-    body = stripped[len(prefix) :]
-    key, sep, value = body.partition(": ")
-    if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key):
-        return f'{prefix}{key}: "{value}"'
-    return f'{prefix}"{body}"'

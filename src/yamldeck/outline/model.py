@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
+from . import tabular
 from .inline import parse_inline, url_problem
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Never valid in a deck. The loader has already removed control characters typed as escapes
+# (with a located warning); any still here came from code that built the model directly.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _check_text(value: str) -> str:
     bad = _FORBIDDEN.search(value)
     if bad:
-        raise ValueError(
-            f"contains the invisible control character U+{ord(bad.group()):04X} "
-            "(perhaps from an escape such as \\x07); remove it"
-        )
+        raise ValueError(_forbidden_message(bad.group()))
     for span in parse_inline(value):
         if span.url is not None:
             problem = url_problem(span.url)
@@ -28,7 +37,24 @@ def _check_text(value: str) -> str:
     return value.strip()
 
 
+def _forbidden_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return (
+            f"contains {code}, half of a character written as two escapes (\\u{ord(char):04x}); "
+            "a deck cannot hold it: write the whole character, e.g. \\U0001F600, or remove it"
+        )
+    if char in "\ufffe\uffff":
+        return f"contains {code}, which is not a character (perhaps from an escape); remove it"
+    return (
+        f"contains the invisible control character {code} "
+        "(perhaps from an escape such as \\x07); remove it"
+    )
+
+
 Text = Annotated[str, AfterValidator(_check_text)]
+# What happens to text that does not fit even at the smallest size (see yamldeck.overflow).
+Overflow = Literal["error", "continue"]
 HexColor = Annotated[
     str,
     Field(pattern=r"^#?[0-9A-Fa-f]{6}$", description="A colour as six hex digits, e.g. 1B2A41"),
@@ -79,6 +105,11 @@ class Deck(_Strict):
         description="Language of the text, e.g. en-NZ (spell-checking and screen readers).",
     )
     slide_numbers: bool = Field(True, description="Show slide numbers on content slides.")
+    overflow: Overflow = Field(
+        "error",
+        description="Bullets too long for their slide even at the smallest size: 'error' stops "
+        "the build; 'continue' carries the rest onto new slides titled '... (cont.)'.",
+    )
     theme: Theme = Field(default_factory=Theme, description="Colour and font overrides.")
 
 
@@ -142,6 +173,9 @@ class BulletsSlide(_Strict):
     kind: Literal["bullets"] = Field(description="Title and bullet points.")
     title: Text = Field(description="The slide's title.")
     bullets: Bullets = Field(description="The points, in order.")
+    overflow: Overflow | None = Field(
+        None, description="'continue' or 'error' for this slide (default: deck: overflow)."
+    )
     notes: Notes = None
 
 
@@ -154,6 +188,88 @@ class StatementSlide(_Strict):
     notes: Notes = None
 
 
+def _choice(*options: str) -> Any:
+    """A text that must be one of ``options`` (case-insensitive), with a did-you-mean message."""
+
+    def check(value: str) -> str:
+        lowered = value.strip().lower()
+        if lowered in options:
+            return lowered
+        close = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(f"must be one of {', '.join(options)}, not '{value}'{hint}")
+
+    schema = WithJsonSchema({"type": "string", "enum": list(options)})
+    return Annotated[str, AfterValidator(check), schema]
+
+
+def _checked(check: Any, value: Any) -> Any:
+    """Run a tabular check; its ValueError becomes the field's located message."""
+    check(value)
+    return value
+
+
+def _either(info: ValidationInfo, value: Any, key: str, other: str, what: str) -> None:
+    """Exactly one of ``key`` (this field) and ``other`` must be given."""
+    if other not in info.data and value is None:
+        return  # 'other' had its own problem, already reported
+    if value is not None and info.data.get(other) is not None:
+        raise ValueError(f"and '{other}' cannot both be given; keep one")
+    if value is None and info.data.get(other) is None:
+        raise ValueError(f"(or '{other}') is needed: {what}")
+
+
+Rows = list[list[Text]]
+
+
+class Chart(_Strict):
+    """A native PowerPoint chart (editable, with its numbers behind 'Edit Data')."""
+
+    type: _choice(*tabular.CHART_TYPES) = Field(  # type: ignore[valid-type]
+        "column", description="The kind of chart."
+    )
+    stacked: bool = Field(False, description="Stack the series (column and bar charts).")
+    data: Rows | None = Field(
+        None,
+        description="Rows like a spreadsheet: first [label, series names...], then "
+        "[category, numbers...], e.g. - [Europe, 25].",
+    )
+    csv: Text | None = Field(
+        None, validate_default=True,
+        description="A CSV file beside the outline with the same rows (instead of 'data').",
+    )
+    title: Text | None = Field(None, description="A title inside the chart.")
+    x_title: Text | None = Field(None, description="Title of the category axis.")
+    y_title: Text | None = Field(None, description="Title of the value axis.")
+    legend: bool | None = Field(
+        None, description="Show the legend (default: when there are several series, or a pie)."
+    )
+    labels: bool = Field(False, description="Show each value on its bar, point or slice.")
+
+    @field_validator("data")
+    @classmethod
+    def _data(cls, value: Rows | None, info: ValidationInfo) -> Rows | None:
+        if value is not None:
+            data = tabular.chart_data(value)
+            if "type" in info.data:
+                tabular.check_chart(info.data["type"], data)
+        return value
+
+    @field_validator("stacked")
+    @classmethod
+    def _stacked(cls, value: bool, info: ValidationInfo) -> bool:
+        kind = info.data.get("type")
+        if value and kind and kind not in tabular.STACKABLE:
+            raise ValueError(f"does not apply to a {kind} chart; only column and bar charts stack")
+        return value
+
+    @field_validator("csv")
+    @classmethod
+    def _csv(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _either(info, value, "csv", "data", "the chart's numbers, as rows or a CSV file")
+        return value
+
+
 class NumberSlide(_Strict):
     """A big number with its caption, and optional small details beside it."""
 
@@ -163,6 +279,9 @@ class NumberSlide(_Strict):
     caption: Text | None = Field(None, description="What the number counts.")
     details: Text | list[Text] | None = Field(
         None, description="A text, or a list of short items shown in columns beside the number."
+    )
+    chart: Chart | None = Field(
+        None, description="A small chart under the number (keys as on a chart slide)."
     )
     notes: Notes = None
 
@@ -198,8 +317,132 @@ class ClosingSlide(_Strict):
     notes: Notes = None
 
 
+class PictureSlide(_Strict):
+    """A picture with an optional caption; with bullets, the picture sits beside them."""
+
+    kind: Literal["picture"] = Field(description="A picture.")
+    title: Text = Field(description="The slide's title.")
+    image: Text = Field(
+        description="The picture file (PNG, JPEG, GIF, BMP, TIFF or WebP) beside the outline."
+    )
+    decorative: bool = Field(
+        False, description="true when the picture is only decoration (screen readers skip it)."
+    )
+    alt: Text | None = Field(
+        None, validate_default=True,
+        description="What the picture shows, for people who cannot see it "
+        "(required unless decorative).",
+    )
+    fit: _choice("whole", "fill") = Field(  # type: ignore[valid-type]
+        "whole", description="whole: show all of it; fill: fill the frame, trimming the edges."
+    )
+    caption: Text | None = Field(None, description="A line under the picture.")
+    bullets: Bullets | None = Field(None, description="Points shown beside the picture.")
+    side: _choice("left", "right") = Field(  # type: ignore[valid-type]
+        "right", description="Which side the picture is on, when there are bullets."
+    )
+    notes: Notes = None
+
+    @field_validator("alt")
+    @classmethod
+    def _alt(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("decorative") and value:
+            raise ValueError(
+                "is not used on a decorative picture; remove 'alt:' or 'decorative: true'"
+            )
+        if not info.data.get("decorative", True) and not value:
+            raise ValueError(
+                "is needed: describe the picture in a sentence for people who cannot see it, "
+                "or add 'decorative: true' if it is only decoration"
+            )
+        return value
+
+
+class TableSlide(_Strict):
+    """A table with a header row; a long table continues on the following slides."""
+
+    kind: Literal["table"] = Field(description="A table.")
+    title: Text = Field(description="The slide's title; continuation slides add '(cont.)'.")
+    rows: Rows | None = Field(
+        None, description="Rows of cells, e.g. - [Region, Partners]; the first row is the header."
+    )
+    csv: Text | None = Field(
+        None, validate_default=True,
+        description="A CSV file beside the outline (first line: the header), instead of 'rows'.",
+    )
+    align: list[_choice(*tabular.ALIGNMENTS)] | None = Field(  # type: ignore[valid-type]
+        None, description="left, center or right for each column (numbers default to right)."
+    )
+    widths: list[Text] | None = Field(
+        None, description="Relative column widths, e.g. [1, 3, 2] (default: from the text)."
+    )
+    notes: Notes = None
+
+    @field_validator("rows")
+    @classmethod
+    def _rows(cls, value: Rows | None) -> Rows | None:
+        return value if value is None else _checked(tabular.table_data, value)
+
+    @field_validator("csv")
+    @classmethod
+    def _csv(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _either(info, value, "csv", "rows", "the table's cells, as rows or a CSV file")
+        return value
+
+    @field_validator("align", "widths")
+    @classmethod
+    def _per_column(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        if value is not None and info.field_name == "widths":
+            bad = [w for w in value if not tabular.is_number(w) or float(w.replace(",", "")) <= 0]
+            if bad:
+                raise ValueError(
+                    f"has '{bad[0]}', which is not a positive number; write e.g. [1, 3, 2]")
+        if value is not None and info.data.get("rows"):
+            count = len(info.data["rows"][0])
+            if len(value) != count:
+                raise ValueError(tabular.columns_mismatch(len(value), count))
+        return value
+
+    def column_widths(self) -> list[float] | None:
+        return [float(w.replace(",", "")) for w in self.widths] if self.widths else None
+
+
+class ChartSlide(_Strict):
+    """A native, editable chart: column, bar, line, pie or doughnut."""
+
+    kind: Literal["chart"] = Field(description="A chart.")
+    title: Text = Field(description="The slide's title.")
+    chart: Chart = Field(description="The chart: its type and numbers (see 'a chart' below).")
+    caption: Text | None = Field(None, description="A line under the chart, e.g. the source.")
+    notes: Notes = None
+
+
+class QuoteSlide(_Strict):
+    """A quotation, shown large, and who said it."""
+
+    kind: Literal["quote"] = Field(description="A quotation.")
+    title: Text = Field(description="The slide's title.")
+    quote: Text = Field(description="The words quoted (quotation marks are added).")
+    attribution: Text | None = Field(None, description="Who said or wrote it.")
+    notes: Notes = None
+
+
+class AgendaSlide(_Strict):
+    """A numbered list of what the talk covers, made from the outline's section slides."""
+
+    kind: Literal["agenda"] = Field(description="An agenda.")
+    title: Text = Field("Agenda", description="Defaults to 'Agenda'.")
+    items: list[Text] | None = Field(
+        None,
+        description="The items; by default the section titles (or, with no sections, the "
+        "titles of the content slides).",
+    )
+    notes: Notes = None
+
+
 Slide = Union[
-    TitleSlide, SectionSlide, BulletsSlide, StatementSlide, NumberSlide, ColumnsSlide, ClosingSlide
+    TitleSlide, SectionSlide, BulletsSlide, StatementSlide, NumberSlide, ColumnsSlide, ClosingSlide,
+    PictureSlide, TableSlide, ChartSlide, QuoteSlide, AgendaSlide,
 ]
 SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "title": TitleSlide,
@@ -208,6 +451,11 @@ SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "statement": StatementSlide,
     "number": NumberSlide,
     "columns": ColumnsSlide,
+    "picture": PictureSlide,
+    "table": TableSlide,
+    "chart": ChartSlide,
+    "quote": QuoteSlide,
+    "agenda": AgendaSlide,
     "closing": ClosingSlide,
 }
 # The key whose presence makes a slide's kind obvious, in order of precedence.
@@ -216,6 +464,12 @@ KIND_BY_KEY: tuple[tuple[str, str], ...] = (
     ("columns", "columns"),
     ("number", "number"),
     ("statement", "statement"),
+    ("chart", "chart"),
+    ("image", "picture"),  # before bullets: a picture with bullets sits beside them
+    ("rows", "table"),
+    ("csv", "table"),
+    ("quote", "quote"),
+    ("items", "agenda"),
     ("bullets", "bullets"),
 )
 

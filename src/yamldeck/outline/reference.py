@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import SLIDE_MODELS, Colors, Column, Deck, Fonts
+from .model import SLIDE_MODELS, Chart, Colors, Column, Deck, Fonts
 
 START = "<!-- outline-reference:start -->"
 END = "<!-- outline-reference:end -->"
 
 
+def _choices(text: str) -> str | None:
+    """'a / b / c' for a field that takes one of a few words (see model._choice)."""
+    match = re.search(r"'enum': \[([^\]]*)\]", text)
+    return " / ".join(re.findall(r"'([^']*)'", match.group(1))) if match else None
+
+
 def _type_name(info: FieldInfo) -> str:
     text = repr(info.annotation)
+    choices = _choices(text + repr(info.metadata))
+    if choices:
+        return f"list of {choices}" if text.startswith("list[") else choices
+    if "list[list[" in text:
+        return "rows"
+    if "Chart" in text:
+        return "keys"
     if "Bullet" in text:
         return "bullets"
     if "list[Column]" in text:
@@ -56,7 +70,8 @@ def reference_markdown() -> str:
     for kind, model in SLIDE_MODELS.items():
         doc = (model.__doc__ or "").strip().splitlines()[0]
         out += [f"#### `kind: {kind}`: {doc}", "", *_table(model, skip=("kind",)), ""]
-    out += ["#### a column (inside `columns:`)", "", *_table(Column), "", END]
+    out += ["#### a column (inside `columns:`)", "", *_table(Column), ""]
+    out += ["#### a chart (inside `chart:`)", "", *_table(Chart), "", END]
     return "\n".join(out)
 
 

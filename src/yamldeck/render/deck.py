@@ -15,21 +15,37 @@ from ..outline.inline import parse_inline, plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
 from ..theme import LAYOUT_NAMES, build_template, theme_for
+from .cache import SlideCache
 from .context import SlideContext
 from .kinds import RENDERERS, layout_key
+from .speed import SlideAdder
+from .styles import frame_style
+from .text import Para, fill_frame
 
 SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
 
-def render_outline(outline: Outline, source: SourceMap, *, epoch: int) -> bytes:
-    """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit."""
+def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: Any = None,
+                   cache: SlideCache | None = None) -> bytes:
+    """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
+
+    ``assets`` (yamldeck.assets.Assets) holds the pictures and CSV rows the outline names.
+    ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
+    """
     spec = theme_for(outline.deck)
-    prs = Presentation(io.BytesIO(build_template(spec)))
+    template = build_template(spec)
+    prs = Presentation(io.BytesIO(template))
     layouts = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
     problems: list[Problem] = []
+    adder = SlideAdder(prs)  # python-pptx's add_slide/notes_slide are quadratic; see speed.py
+    position = 0  # slides so far, continuation slides included
+    reuse = cache.for_render(template, outline.deck, adder) if cache is not None else None
     for number, slide_model in enumerate(outline.slides, start=1):
         layout = layouts[LAYOUT_NAMES[layout_key(slide_model)]]
-        slide = prs.slides.add_slide(layout)
+        if reuse is not None and reuse.replay(slide_model, layout, position + 1):
+            position += 1
+            continue
+        slide = adder.add_slide(layout)
         path = ("slides", number - 1)
         title = getattr(slide_model, "title", None) or outline.deck.title
         ctx = SlideContext(
@@ -38,14 +54,22 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int) -> bytes:
             deck=outline.deck,
             label=f"slide {number} '{plain_text(title)}'",
             locate=lambda message, path=path: source.problem(path, message),
+            assets=assets, outline=outline, add_slide=adder.add_slide,
         )
         ctx.link_color = spec.highlight if _is_dark(layout) else None
         RENDERERS[slide_model.kind](ctx, slide_model)
-        ctx.remove_empty_placeholders()
-        _add_footer(slide, layout, outline, number)
+        for part in (ctx, *ctx.continuations):  # a long table continues on further slides
+            position += 1
+            part.remove_empty_placeholders()
+            adder.add_chrome(part.slide, layout, position,
+                             lambda s, n, layout=layout: _add_footer(s, layout, outline, n))
+            if part is not ctx:
+                problems.extend(part.problems)
         if slide_model.notes:
-            _write_notes(slide, slide_model.notes, outline.deck.language)
+            _write_notes(adder.notes_text_frame(slide), slide_model.notes, outline.deck.language)
         problems.extend(ctx.problems)
+        if reuse is not None and not ctx.problems and not ctx.continuations:
+            reuse.store(slide_model, layout, slide)
     if problems:
         raise OutlineError(problems)
     _set_properties(prs, outline, epoch)
@@ -73,15 +97,16 @@ def _add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
             continue
         name = str(kind).split(" ")[0]
         if name == "FOOTER" and deck.footer:
+            # Same writer as every other frame: inline formatting, links, explicit fitted size.
             shape = _clone(slide, ph)
-            shape.text_frame.text = deck.footer
-            for run in shape.text_frame.paragraphs[0].runs:
-                run._r.get_or_add_rPr().set("lang", deck.language)
+            style = frame_style(ph, layout.slide_master)
+            fill_frame(shape, [Para(deck.footer)], style, language=deck.language)
         elif name == "SLIDE_NUMBER" and deck.slide_numbers:
             shape = _clone(slide, ph)
+            size = frame_style(ph, layout.slide_master).levels[0].size_pt
             p = shape.text_frame.paragraphs[0]._p
             fld = p.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_FIELD_ID, "type": "slidenum"})
-            rpr = fld.makeelement(qn("a:rPr"), {"lang": deck.language})
+            rpr = fld.makeelement(qn("a:rPr"), {"lang": deck.language, "sz": str(round(size * 100))})
             text = fld.makeelement(qn("a:t"), {})
             text.text = str(number)
             fld.append(rpr)
@@ -97,8 +122,8 @@ def _clone(slide: Any, layout_placeholder: Any) -> Any:
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def _write_notes(slide: Any, notes: str, language: str) -> None:
-    frame = slide.notes_slide.notes_text_frame
+def _write_notes(frame: Any, notes: str, language: str) -> None:
+    """Speaker notes into the notes slide's text frame (adder.notes_text_frame makes both)."""
     paragraphs = [" ".join(line.strip() for line in block.splitlines()).strip()
                   for block in _BLANK_LINES.split(notes.strip())]
     for i, text in enumerate(p for p in paragraphs if p):

@@ -33,6 +33,16 @@ def floor_for(style: FrameStyle, paras: list[Para]) -> float:
     return max(12.0, round(largest * 0.6))
 
 
+@dataclass(frozen=True)
+class Measured:
+    """How a frame's text was measured and fitted (what lints and continuation slides need)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    frame: Frame
+    floor_pt: float
+    fit: Fit
+
+
 def fill_frame(
     shape: Any,
     paras: list[Para],
@@ -43,6 +53,20 @@ def fill_frame(
     link_color: str | None = None,
 ) -> Fit:
     """Replace the shape's text with ``paras`` at the largest whole-point size that fits."""
+    return fill_measured(shape, paras, style, language=language, columns=columns,
+                         link_color=link_color).fit
+
+
+def fill_measured(
+    shape: Any,
+    paras: list[Para],
+    style: FrameStyle,
+    *,
+    language: str,
+    columns: int = 1,
+    link_color: str | None = None,
+) -> Measured:
+    """fill_frame(), returning the measurement too."""
     spans = [parse_inline(p.text) for p in paras]
     measured = [
         Paragraph(
@@ -59,9 +83,10 @@ def fill_frame(
     ]
     left, right, top, bottom = style.insets_pt
     frame = Frame(style.width_pt, style.height_pt, left, right, top, bottom, columns, COLUMN_GAP_PT)
-    result = get_measurer().fit(measured, frame, floor_for(style, paras))
+    floor = floor_for(style, paras)
+    result = get_measurer().fit(measured, frame, floor)
     _write(shape, paras, spans, style, result.shrink_pt, language, columns, link_color)
-    return result
+    return Measured(tuple(measured), frame, floor, result)
 
 
 def _write(
@@ -86,7 +111,11 @@ def _write(
         paragraph = _Paragraph(body.add_p(), frame)
         if para.level:
             paragraph.level = para.level
-        size = Pt(style.levels[min(para.level, 8)].size_pt - shrink)
+        level = style.levels[min(para.level, 8)]
+        size = Pt(level.size_pt - shrink)
+        if shrink and level.space_before_pt:
+            # Measured with the gap above shrunk in step with the text: write it so.
+            paragraph.space_before = Pt(level.space_before_pt * size.pt / level.size_pt)
         for span in para_spans:
             for i, piece in enumerate(span.text.split("\n")):
                 if i:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
+from pptx.parts.slide import SlideLayoutPart
 
 from .spec import ThemeSpec, inches
 
@@ -50,6 +54,15 @@ LAYOUT_NAMES = {
     "statement": "Statement",
     "number": "Big Number",
     "closing": "Closing",
+    "picture": "Picture",
+    "quote": "Quote",
+    "number_chart": "Big Number and Chart",
+    # Kinds drawn into the frames of layouts above (as PowerPoint puts tables, charts and
+    # pictures into content placeholders).
+    "picture_text": "Two Content",
+    "table": "Title and Content",
+    "chart": "Title and Content",
+    "agenda": "Title and Content",
 }
 
 
@@ -66,7 +79,9 @@ def _build(spec: ThemeSpec) -> bytes:
     theme_part = master_part.part_related_by(RT.THEME)
     theme_part._blob = _theme_xml(spec).encode("utf-8")
     layout_parts = [layout.part for layout in prs.slide_masters[0].slide_layouts]
-    layouts = _layouts(spec)
+    layouts = {**_layouts(spec), **_rich_layouts(spec)}
+    while len(layout_parts) < len(layouts):  # python-pptx's template has 11 layouts
+        layout_parts.append(_new_layout_part(master_part, len(layout_parts) + 1))
     rids = []
     for part, (name, xml) in zip(layout_parts, layouts.items()):
         part._element = parse_xml(xml.encode("utf-8"))
@@ -80,6 +95,16 @@ def _build(spec: ThemeSpec) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
+
+
+def _new_layout_part(master_part: Any, number: int) -> Any:
+    """An empty layout part related to the master both ways (its XML is set by the caller)."""
+    partname = PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml")
+    part = SlideLayoutPart(partname, CT.PML_SLIDE_LAYOUT, master_part.package,
+                           parse_xml(_layout("", "blank", "").encode("utf-8")))
+    part.relate_to(master_part, RT.SLIDE_MASTER)
+    master_part.relate_to(part, RT.SLIDE_LAYOUT)
+    return part
 
 
 def _fill(color: str) -> str:
@@ -299,6 +324,49 @@ def _layouts(spec: ThemeSpec) -> dict[str, str]:
         + _placeholder(5, "Contacts", '<p:ph type="body" idx="1"/>', Box(inches(0.9), inches(4.95), wide, inches(1.7)),
                        lst=_plain(22, spec.on_dark, before=6), prompt="Contacts"), background=spec.primary)
     return {LAYOUT_NAMES[k]: v for k, v in xml.items()}
+
+
+def _rich_layouts(spec: ThemeSpec) -> dict[str, str]:
+    """Layouts for pictures, quotes, and a big number with a chart."""
+    frame, xml = _content_frame(spec), {}
+    picture = _placeholder(4, "Picture", '<p:ph type="pic" idx="1"/>', BODY_BOX, prompt="Picture")
+    xml["picture"] = _layout(LAYOUT_NAMES["picture"], "obj",
+                             frame + picture + _footer_shapes(spec, 5))
+    # The quote is level 1 of the body; its attribution is level 2, smaller and muted.
+    levels = _level(1, 32, spec.primary) + _level(2, 20, spec.muted, before=18) + "".join(
+        _level(i, 20, spec.muted) for i in range(3, 10))
+    bar = _rect(4, "Quote bar", Box(inches(0.9), inches(2.35), inches(0.09), inches(3.4)),
+                spec.accent)
+    quote = _placeholder(5, "Quote", '<p:ph type="body" idx="1"/>',
+                         Box(inches(1.3), inches(2.05), inches(10.6), inches(4.0)), lst=levels,
+                         anchor="ctr", prompt="Click to edit the quote")
+    xml["quote"] = _layout(LAYOUT_NAMES["quote"], "obj",
+                           frame + bar + quote + _footer_shapes(spec, 6))
+    xml["number_chart"] = _layout(LAYOUT_NAMES["number_chart"], "obj",
+                                  frame + _number_chart_shapes(spec) + _footer_shapes(spec, 9))
+    return {LAYOUT_NAMES[k]: v for k, v in xml.items()}
+
+
+def _number_chart_shapes(spec: ThemeSpec) -> str:
+    """Big Number's column, shortened to make room for a chart under the number and caption."""
+    number_w = inches(4.3)
+    details_x = MARGIN + number_w + inches(0.6)
+    number = _plain(96, spec.accent, bold=True, line=90, face="+mj-lt")
+    return (
+        _placeholder(4, "Number", '<p:ph type="body" sz="quarter" idx="1"/>',
+                     Box(MARGIN, inches(1.7), number_w, inches(1.55)), lst=number, anchor="b",
+                     prompt="00")
+        + _placeholder(5, "Caption", '<p:ph type="body" sz="quarter" idx="2"/>',
+                       Box(MARGIN, inches(3.25), number_w, inches(0.8)), lst=_plain(20, spec.text),
+                       prompt="Caption")
+        + _placeholder(6, "Chart", '<p:ph type="chart" sz="quarter" idx="4"/>',
+                       Box(MARGIN, inches(4.2), number_w, inches(2.45)), prompt="Chart")
+        + _line(7, "Divider", Box(details_x - inches(0.3), inches(1.95), 0, inches(4.55)),
+                spec.hairline)
+        + _placeholder(8, "Details", '<p:ph type="body" sz="half" idx="3"/>',
+                       Box(details_x, inches(1.85), SLIDE_W - MARGIN - details_x, inches(4.75)),
+                       lst=_plain(20, spec.text, before=0, line=100), prompt="Details")
+    )
 
 
 def _master_xml(spec: ThemeSpec, layout_rids: list[str]) -> str:

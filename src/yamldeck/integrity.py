@@ -1,0 +1,296 @@
+"""The package self-check after every build: no deck PowerPoint would want to repair is written.
+
+It checks what PowerPoint repairs and LibreOffice silently forgives: one zip member per name,
+well-formed XML, a content type for every part (the right one for slides, layouts, masters,
+themes, charts), relationships whose targets exist, every r:id in a part backed by one of its
+relationships, slide lists that match the relationships, unique slide and master ids, unique
+shape ids on each slide, layout and master, and no part that nothing refers to.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+
+from lxml import etree
+
+from .errors import EXIT_BUG, Problem, YamldeckError
+
+CONTENT_TYPES = "[Content_Types].xml"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_SLIDE_REL = R_NS + "/slide"
+_SHAPE_PARTS = (
+    "ppt/slides/",
+    "ppt/slideLayouts/",
+    "ppt/slideMasters/",
+    "ppt/notesSlides/",
+    "ppt/notesMasters/",
+    "ppt/handoutMasters/",
+)
+_MAX_REPORTED = 12
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+class IntegrityError(YamldeckError):
+    """yamldeck built a package that fails its own check: a bug, reported as one (exit 70)."""
+
+    exit_code = EXIT_BUG
+
+
+def verify_package(data: bytes) -> None:
+    """Raise IntegrityError listing what is wrong with the package ``data``; return when sound."""
+    issues = list(package_issues(data))
+    if not issues:
+        return
+    shown = issues[:_MAX_REPORTED]
+    more = len(issues) - len(shown)
+    problems = [
+        Problem(f"internal error: the built deck failed its integrity check: {issue}")
+        for issue in shown
+    ]
+    tail = f" ({more} more not shown)" if more > 0 else ""
+    problems.append(
+        Problem(
+            "internal error: yamldeck will not write a deck PowerPoint would have to repair"
+            f"{tail}; "
+            "nothing was written. This is a bug in yamldeck, not in your outline: please report it "
+            "with the outline"
+        )
+    )
+    raise IntegrityError(problems)
+
+
+def package_issues(data: bytes) -> Iterator[str]:
+    """Every problem found in the package, as 'part: what is wrong'."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        yield f"the package is not a readable zip file ({exc})"
+        return
+    with archive:
+        counts = Counter(info.filename for info in archive.infolist())
+        for name, count in sorted(counts.items()):
+            if count > 1:
+                yield f"{name}: stored {count} times in the zip"
+        names = set(counts)
+        if CONTENT_TYPES not in names:
+            yield f"{CONTENT_TYPES} is missing"
+            return
+        xml: dict[str, etree._Element] = {}
+        for name in sorted(names):
+            if name.endswith((".xml", ".rels")):
+                try:
+                    xml[name] = etree.fromstring(archive.read(name), _PARSER)
+                except etree.XMLSyntaxError as exc:
+                    yield f"{name}: not well-formed XML ({exc})"
+    types = _content_types(xml.get(CONTENT_TYPES))
+    yield from _content_type_issues(types, names)
+    rels = {
+        name: _relationships(name, root) for name, root in xml.items() if name.endswith(".rels")
+    }
+    yield from _relationship_issues(rels, names)
+    yield from _typed_part_issues(types, rels, names)
+    yield from _reference_issues(xml, rels)
+    yield from _presentation_issues(xml, rels)
+    yield from _shape_id_issues(xml)
+    yield from _reachability_issues(rels, names)
+
+
+# What a part reached through a relationship of this type must declare as its content type.
+_MAIN = "application/vnd.openxmlformats-officedocument."
+_EXPECTED_TYPES = {
+    R_NS + "/officeDocument": _MAIN + "presentationml.presentation.main+xml",
+    R_NS + "/slide": _MAIN + "presentationml.slide+xml",
+    R_NS + "/slideLayout": _MAIN + "presentationml.slideLayout+xml",
+    R_NS + "/slideMaster": _MAIN + "presentationml.slideMaster+xml",
+    R_NS + "/notesSlide": _MAIN + "presentationml.notesSlide+xml",
+    R_NS + "/notesMaster": _MAIN + "presentationml.notesMaster+xml",
+    R_NS + "/theme": _MAIN + "theme+xml",
+    R_NS + "/chart": _MAIN + "drawingml.chart+xml",
+}
+ContentTypes = tuple[dict[str, str], dict[str, str]]  # defaults by extension, overrides by part
+
+
+def _content_types(root: etree._Element | None) -> ContentTypes:
+    if root is None:
+        return {}, {}
+    defaults = {
+        d.get("Extension", "").lower(): d.get("ContentType", "") for d in root.iter(_CT + "Default")
+    }
+    overrides = {
+        o.get("PartName", "").lstrip("/"): o.get("ContentType", "")
+        for o in root.iter(_CT + "Override")
+    }
+    return defaults, overrides
+
+
+def _content_type_of(types: ContentTypes, name: str) -> str | None:
+    defaults, overrides = types
+    if name in overrides:
+        return overrides[name]
+    base = posixpath.basename(name)
+    return defaults.get(base.rsplit(".", 1)[-1].lower()) if "." in base else None
+
+
+def _content_type_issues(types: ContentTypes, names: set[str]) -> Iterator[str]:
+    for name in sorted(names - {CONTENT_TYPES}):
+        if not name.endswith("/") and _content_type_of(types, name) is None:
+            yield f"{name}: has no content type in {CONTENT_TYPES}"
+    for name in sorted(set(types[1]) - names):
+        yield f"{CONTENT_TYPES}: names the part /{name}, which is not in the package"
+
+
+def _typed_part_issues(
+    types: ContentTypes, rels: dict[str, list[tuple[str, str, str | None, str]]], names: set[str]
+) -> Iterator[str]:
+    """Slides, layouts, masters, themes... declare their own content type, not a generic one."""
+    seen: set[str] = set()
+    for entries in rels.values():
+        for _, reltype, resolved, _ in entries:
+            expected = _EXPECTED_TYPES.get(reltype)
+            if expected is None or resolved is None or resolved not in names or resolved in seen:
+                continue
+            seen.add(resolved)
+            declared = _content_type_of(types, resolved)
+            if declared is not None and declared != expected:
+                yield f"{resolved}: has the content type {declared}, not {expected}"
+
+
+# A part's relationships: Id -> (type, resolved target or None when external).
+Rels = dict[str, tuple[str, str | None]]
+
+
+def _source_of(rels_name: str) -> str:
+    """ppt/slides/_rels/slide1.xml.rels -> ppt/slides/slide1.xml (_rels/.rels -> '')."""
+    folder, base = posixpath.split(rels_name)
+    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
+
+
+def _relationships(rels_name: str, root: etree._Element) -> list[tuple[str, str, str | None, str]]:
+    """(Id, type, resolved target or None if external, raw target) of each relationship."""
+    base = posixpath.dirname(_source_of(rels_name))
+    result = []
+    for rel in root.iter(_REL + "Relationship"):
+        target = rel.get("Target", "")
+        external = rel.get("TargetMode") == "External"
+        resolved = (
+            None
+            if external
+            else (
+                posixpath.normpath(target.lstrip("/"))
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
+        )
+        result.append((rel.get("Id", ""), rel.get("Type", ""), resolved, target))
+    return result
+
+
+def _relationship_issues(
+    rels: dict[str, list[tuple[str, str, str | None, str]]], names: set[str]
+) -> Iterator[str]:
+    for rels_name, entries in sorted(rels.items()):
+        source = _source_of(rels_name)
+        if source and source not in names:
+            yield f"{rels_name}: relationships of a part that does not exist ({source})"
+        for rid, count in Counter(rid for rid, *_ in entries).items():
+            if count > 1:
+                yield f"{rels_name}: relationship id {rid} is used {count} times"
+        for rid, _, resolved, target in entries:
+            if resolved is not None and resolved not in names:
+                yield f"{rels_name}: {rid} points to {target}, which is not in the package"
+
+
+def _reference_issues(
+    xml: dict[str, etree._Element], rels: dict[str, list[tuple[str, str, str | None, str]]]
+) -> Iterator[str]:
+    """Every r:id, r:embed, r:link... in a part must be one of the part's relationship ids."""
+    for name, root in sorted(xml.items()):
+        if name.endswith(".rels") or name == CONTENT_TYPES:
+            continue
+        rels_name = posixpath.join(
+            posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels"
+        )
+        known = {rid for rid, *_ in rels.get(rels_name, [])}
+        used = root.xpath("//@*[namespace-uri()=$ns]", ns=R_NS)
+        for rid in sorted({str(value) for value in used} - known):
+            yield f"{name}: refers to relationship {rid}, which {rels_name} does not define"
+
+
+def _presentation_issues(
+    xml: dict[str, etree._Element], rels: dict[str, list[tuple[str, str, str | None, str]]]
+) -> Iterator[str]:
+    """The slide list and the presentation's slide relationships must match one to one."""
+    name = "ppt/presentation.xml"
+    root = xml.get(name)
+    if root is None:
+        yield f"{name} is missing"
+        return
+    entries = rels.get("ppt/_rels/presentation.xml.rels", [])
+    by_id = {rid: reltype for rid, reltype, *_ in entries}
+    listed = [sld.get(f"{{{R_NS}}}id") for sld in root.iter(_P + "sldId")]
+    for rid, count in Counter(listed).items():
+        if count > 1:
+            yield f"{name}: slide relationship {rid} is listed {count} times in the slide list"
+    for rid in listed:
+        if rid in by_id and by_id[rid] != _SLIDE_REL:
+            yield f"{name}: the slide list names {rid}, which is not a slide relationship"
+    for rid, reltype, _, target in entries:
+        if reltype == _SLIDE_REL and rid not in listed:
+            yield f"{name}: slide {target} ({rid}) is related but not in the slide list (dangling)"
+    yield from _unique_ids(name, [s.get("id") for s in root.iter(_P + "sldId")], "slide", 256)
+    masters = [m.get("id") for m in root.iter(_P + "sldMasterId")]
+    layouts = [
+        lay.get("id")
+        for part, r in xml.items()
+        if part.startswith("ppt/slideMasters/")
+        for lay in r.iter(_P + "sldLayoutId")
+    ]
+    yield from _unique_ids(name, masters + layouts, "master or layout", 2147483648)
+
+
+def _unique_ids(name: str, ids: list[str | None], what: str, minimum: int) -> Iterator[str]:
+    for value, count in Counter(ids).items():
+        if count > 1:
+            yield f"{name}: {what} id {value} is used {count} times"
+        if value is None or not value.isdigit() or not minimum <= int(value) <= 4294967295:
+            yield f"{name}: {what} id {value} is not a whole number from {minimum}"
+
+
+def _shape_id_issues(xml: dict[str, etree._Element]) -> Iterator[str]:
+    for name, root in sorted(xml.items()):
+        if not name.startswith(_SHAPE_PARTS) or "/_rels/" in name:
+            continue
+        ids = [el.get("id") for el in root.iter(_P + "cNvPr")]
+        for value, count in sorted(Counter(ids).items(), key=lambda item: str(item[0])):
+            if count > 1:
+                yield f"{name}: shape id {value} is used by {count} shapes"
+
+
+def _reachability_issues(
+    rels: dict[str, list[tuple[str, str, str | None, str]]], names: set[str]
+) -> Iterator[str]:
+    """Every part must be reachable from the package's relationships (no orphans)."""
+    seen: set[str] = set()
+    todo = [""]
+    while todo:
+        source = todo.pop()
+        rels_name = (
+            posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source) + ".rels")
+            if source
+            else "_rels/.rels"
+        )
+        for _, _, resolved, _ in rels.get(rels_name, []):
+            if resolved is not None and resolved in names and resolved not in seen:
+                seen.add(resolved)
+                todo.append(resolved)
+    for name in sorted(names):
+        if name == CONTENT_TYPES or name.endswith(".rels") or name.endswith("/") or name in seen:
+            continue
+        yield f"{name}: no relationship refers to this part (an orphan)"

@@ -1,0 +1,89 @@
+"""Bullet lists as YAML reads them (texts, and 'Parent:' keys holding sub-lists) into Bullets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Problem
+from .messages import quote
+from .model import Bullet, _check_text
+from .source import Path_, SourceMap
+
+
+def convert_bullets(
+    values: dict[str, Any], path: Path_, label: str, source: SourceMap, problems: list[Problem]
+) -> None:
+    """Replace ``values['bullets']`` by Bullets, noting every problem with its place."""
+    if "bullets" in values and values["bullets"] is not None:
+        values["bullets"] = _bullets(
+            values["bullets"], path + ("bullets",), _Context(label, source, problems)
+        )
+
+
+class _Context:
+    def __init__(self, label: str, source: SourceMap, problems: list[Problem]) -> None:
+        self.label = label
+        self.source = source
+        self.problems = problems
+
+    def report(self, path: Path_, message: str) -> None:
+        self.problems.append(self.source.problem(path, f"{self.label}: {message}"))
+
+    def text(self, value: str, path: Path_) -> str:
+        try:
+            return _check_text(value)
+        except ValueError as exc:
+            subject = "this bullet " if str(exc).startswith("contains") else ""
+            self.report(path, f"{subject}{exc}")
+            return value
+
+
+def _bullets(raw: Any, path: Path_, ctx: _Context) -> tuple[Bullet, ...]:
+    if not isinstance(raw, list) or not raw:
+        what = "a text" if isinstance(raw, str) else "empty" if raw in (None, []) else "not a list"
+        ctx.report(path, f"bullets must be a list of lines starting with '- ' (found {what})")
+        return ()
+    result: list[Bullet] = []
+    for i, item in enumerate(raw):
+        here = path + (i,)
+        if isinstance(item, str):
+            result.append(Bullet(ctx.text(item, here)))
+        elif isinstance(item, dict) and len(item) == 1:
+            parent = _parent(item, here, ctx)
+            if parent is not None:
+                result.append(parent)
+        elif isinstance(item, list) and result:
+            kids = _bullets(item, here, ctx)
+            result[-1] = Bullet(result[-1].text, result[-1].children + kids)
+        elif isinstance(item, dict):
+            keys = ", ".join(map(repr, item))
+            ctx.report(
+                here,
+                f"this bullet reads as several keys ({keys}); "
+                "a bullet containing ': ' must be put in quotes",
+            )
+        else:
+            ctx.report(here, "an empty bullet; write text after the '- ' or delete the line")
+    return tuple(result)
+
+
+def _parent(item: dict[str, Any], here: Path_, ctx: _Context) -> Bullet | None:
+    """A one-key mapping: 'Parent:' with its sub-bullets, or a text that contains ': '."""
+    ((text, children),) = item.items()
+    if children is None:
+        ctx.report(
+            here,
+            f"the bullet '{text}:' ends with ':' but has no sub-bullets indented under it; "
+            "put the text in quotes or add sub-bullets",
+        )
+        return None
+    if isinstance(children, str):
+        fix = "- " + quote(f"{text}: {children}")
+        ctx.report(
+            here,
+            "this bullet contains ': ', which YAML reads as a key and its value; "
+            f"put the whole bullet in quotes: {fix}",
+        )
+        return None
+    kids = _bullets(children, here + (text,), ctx)
+    return Bullet(ctx.text(text, here), kids)

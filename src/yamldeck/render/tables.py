@@ -1,0 +1,235 @@
+"""Tables: measured rows, column widths and alignment, and continuation slides for long tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+
+from ..fit import LINE_PITCH, Paragraph, Run, get_measurer
+from ..outline import tabular
+from ..outline.inline import parse_inline
+from ..outline.model import TableSlide
+from .context import SlideContext
+from .styles import EMU_PER_PT
+
+# Sizes tried for a table that fits on one slide, largest first; a longer table continues on
+# further slides at CONTINUED_PT rather than shrinking further.
+SIZES_PT = (18, 17, 16, 15, 14)
+CONTINUED_PT = 16
+MARGIN_X_PT, MARGIN_Y_PT = 6.0, 4.0
+# Rows may render a little taller than measured (font ascent rounding): keep this much spare.
+SPARE = 0.96
+WIDTH_SLACK = 1.03  # a word given exactly its measured width may still wrap in a viewer
+NARROWEST = 0.6  # of the frame's width, for a table of short columns
+NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # PowerPoint's "No Style, No Grid"
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_ON_DARK = '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
+_MX, _MY = int(MARGIN_X_PT * EMU_PER_PT), int(MARGIN_Y_PT * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a table is laid out: type size, column widths and row heights (EMU), and pages."""
+
+    size_pt: int
+    widths: tuple[int, ...]
+    header_height: int
+    heights: tuple[int, ...]  # of the body rows
+    pages: tuple[tuple[int, ...], ...]  # body row indexes on each slide
+
+
+def _runs(text: str, bold: bool) -> tuple[Run, ...]:
+    return tuple(Run(s.text, s.bold or bold, s.italic) for s in parse_inline(text)) or (Run(""),)
+
+
+def _unit_width(text: str, bold: bool, longest: bool) -> float:
+    """Width of the cell's text on one line (or of its longest word) at 1 pt."""
+    measurer = get_measurer()
+    pieces = [(w, s) for s in parse_inline(text) for w in (s.text.split() if longest else [s.text])]
+    widths = [measurer.text_width_pt(w, 1.0, s.bold or bold, s.italic) for w, s in pieces]
+    return (max(widths) if longest else sum(widths)) if widths else 0.0
+
+
+def unit_widths(data: tabular.TableData) -> tuple[list[float], list[float]]:
+    """(one-line width, longest word) of each column at 1 pt: widths scale with the size."""
+    rows = [(data.header, True)] + [(row, False) for row in data.body]
+    columns = range(len(data.header))
+    natural = [max(_unit_width(r[c], b, False) for r, b in rows) for c in columns]
+    least = [max(_unit_width(r[c], b, True) for r, b in rows) for c in columns]
+    return natural, least
+
+
+def column_widths(units: tuple[list[float], list[float]], total: int, size: float,
+                  relative: Sequence[float] | None) -> tuple[int, ...]:
+    """Given relative widths, or else widths from the text: short columns stay narrow."""
+    if relative:
+        weights = list(relative)
+    else:
+        def need(unit: float) -> float:  # with room for viewers' rounding
+            return unit * size * WIDTH_SLACK + 2 * MARGIN_X_PT + 2
+
+        natural, least = [need(u) for u in units[0]], [need(u) for u in units[1]]
+        room = total / EMU_PER_PT
+        if sum(natural) <= room:  # room to spare: share it out evenly (see table_width)
+            spare = (table_width(natural, room) - sum(natural)) / len(natural)
+            weights = [n + spare for n in natural]
+            total = int(sum(weights) * EMU_PER_PT)
+        elif sum(least) >= room:
+            weights = least
+        else:  # every column gets its longest word; the rest goes where text would wrap most
+            spare = room - sum(least)
+            extra = [n - m for n, m in zip(natural, least, strict=True)]
+            weights = [m + spare * e / sum(extra) for m, e in zip(least, extra, strict=True)]
+    scale = total / sum(weights)
+    widths = [int(w * scale) for w in weights]
+    widths[-1] += total - sum(widths)
+    return tuple(widths)
+
+
+def table_width(natural: Sequence[float], room: float) -> float:
+    """A table of short columns is not stretched across the slide: at most half again its
+    natural width, but at least 60% of the frame (so it still reads as a designed block)."""
+    return min(room, max(room * NARROWEST, sum(natural) * 1.5))
+
+
+def row_height(cells: Sequence[str], widths: Sequence[int], size: float, bold: bool) -> int:
+    measurer = get_measurer()
+    lines = max(
+        measurer.line_count(Paragraph(_runs(text, bold), size), w / EMU_PER_PT - 2 * MARGIN_X_PT,
+                            size)
+        for text, w in zip(cells, widths, strict=True)
+    )
+    return int((lines * LINE_PITCH * size + 2 * MARGIN_Y_PT) * EMU_PER_PT)
+
+
+def paginate(heights: Sequence[int], room: int) -> tuple[tuple[int, ...], ...] | None:
+    """Rows split over as few slides as possible, evenly; None if one row is too tall."""
+    if any(h > room for h in heights):
+        return None
+    pages = _greedy(heights, room)
+    low, high = max(heights), room  # the smallest page height that still needs no extra slide
+    while high - low > EMU_PER_PT:
+        middle = (low + high) // 2
+        if len(_greedy(heights, middle)) == len(pages):
+            high = middle
+        else:
+            low = middle
+    return _greedy(heights, high)
+
+
+def _greedy(heights: Sequence[int], room: int) -> tuple[tuple[int, ...], ...]:
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += height
+    return tuple(tuple(page) for page in pages)
+
+
+def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
+               relative: Sequence[float] | None) -> Plan | None:
+    """The largest size that fits one slide, else continuation slides; None if a row never fits."""
+    _, _, width, height = area
+    room = int(height * SPARE)
+    units = unit_widths(data)
+    for size in (*SIZES_PT, CONTINUED_PT):
+        last = size == CONTINUED_PT
+        widths = column_widths(units, width, size, relative)
+        header = row_height(data.header, widths, size, True)
+        heights: list[int] = []
+        used = header
+        for row in data.body:
+            heights.append(row_height(row, widths, size, False))
+            used += heights[-1]
+            if used > room and not last:
+                break  # will not fit on one slide at this size
+        if used <= room or last:
+            pages = paginate(heights, room - header)
+            return Plan(size, widths, header, tuple(heights), pages) if pages else None
+    return None  # pragma: no cover - the loop always returns at CONTINUED_PT
+
+
+def render_table(ctx: SlideContext, slide: TableSlide) -> None:
+    rows = slide.rows if slide.rows is not None else ctx.assets.rows[slide.csv]
+    data = tabular.table_data(rows)
+    area = ctx.box(1)
+    plan = plan_table(data, area, slide.column_widths()) if area is not None else None
+    if area is None:  # a user's layout without a content frame (the template names the layout)
+        ctx.fill_title(slide.title)
+        ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
+                                       "(placeholder idx 1) for the table"))
+        return
+    if plan is None:
+        ctx.fill_title(slide.title)
+        ctx.problems.append(ctx.locate(
+            f"{ctx.label}: a row of the table is too tall for a slide even at {CONTINUED_PT} pt; "
+            "shorten its text or give its column more room with 'widths:'"))
+        return
+    numeric = tabular.numeric_columns(data)
+    align = [_ALIGN[a] for a in slide.align or ["right" if n else "left" for n in numeric]]
+    for page, indexes in enumerate(plan.pages):
+        here = ctx if page == 0 else ctx.continuation()
+        here.fill_title(slide.title if page == 0 else f"{slide.title} (cont.)")
+        body = [data.body[i] for i in indexes]
+        heights = [plan.header_height] + [plan.heights[i] for i in indexes]
+        draw_table(here, area, [data.header, *body], plan, heights, align)
+
+
+def draw_table(ctx: SlideContext, area: tuple[int, int, int, int], rows: list[Sequence[str]],
+               plan: Plan, heights: list[int], align: Sequence[str]) -> Any:
+    """A PowerPoint table of ``rows`` (the first is the header) at the top left of ``area``."""
+    x, y, _, _ = area
+    frame = ctx.slide.shapes.add_table(1, 1, x, y, sum(plan.widths), sum(heights))
+    # Written as one piece of XML: python-pptx's cell-by-cell setters were 70% of a long build.
+    grid = "".join(f'<a:gridCol w="{w}"/>' for w in plan.widths)
+    body = "".join(
+        f'<a:tr h="{h}">'
+        + "".join(_cell(ctx, text, plan.size_pt, how, r)
+                  for text, how in zip(cells, align, strict=True))
+        + "</a:tr>"
+        for r, (cells, h) in enumerate(zip(rows, heights, strict=True))
+    )
+    table = parse_xml(
+        f'<a:tbl {_A} {_R}><a:tblPr firstRow="1" bandRow="0"><a:tableStyleId>{NO_STYLE}'
+        f"</a:tableStyleId></a:tblPr><a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>"
+    )
+    old = frame._element.graphic.graphicData.tbl
+    old.getparent().replace(old, table)
+    return frame
+
+
+def _cell(ctx: SlideContext, text: str, size: float, align: str, row: int) -> str:
+    header = row == 0
+    language = quoteattr(ctx.deck.language)
+    sz = int(size * 100)
+    runs = []
+    for span in parse_inline(text):
+        attrs = f' lang={language} sz="{sz}"'
+        attrs += ' b="1"' if span.bold or header else ""
+        attrs += ' i="1"' if span.italic else ""
+        inner = _ON_DARK if header else ""  # white on the header's dark fill, in any theme
+        if span.url:
+            r_id = ctx.slide.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
+            inner += f'<a:hlinkClick r:id="{r_id}"/>'
+        properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
+        pieces = [f"<a:r>{properties}<a:t>{escape(piece)}</a:t></a:r>" if piece else ""
+                  for piece in span.text.split("\n")]
+        runs.append(f"<a:br>{properties}</a:br>".join(pieces))
+    fill = "tx2" if header else ("bg2" if row % 2 == 0 else None)  # banded body rows
+    fill_xml = f'<a:solidFill><a:schemeClr val="{fill}"/></a:solidFill>' if fill else ""
+    margins = f'marL="{_MX}" marR="{_MX}" marT="{_MY}" marB="{_MY}"'
+    return (
+        f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{align}"/>{"".join(runs)}'
+        f'<a:endParaRPr lang={language} sz="{sz}"/></a:p></a:txBody>'
+        f'<a:tcPr {margins} anchor="ctr">{fill_xml}</a:tcPr></a:tc>'
+    )
