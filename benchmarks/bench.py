@@ -62,7 +62,7 @@ def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, flo
 
 
 def yamldeck(*args: str) -> list[str]:
-    return [PY, "-m", "yamldeck", *args]
+    return [PY, "-m", "yamldeck", "-v", *args]  # -v: a traceback if a run fails
 
 
 def run_all(sizes: list[int], runs: int, full: bool, work: Path,
@@ -82,8 +82,9 @@ def run_all(sizes: list[int], runs: int, full: bool, work: Path,
 
     add("floor (import pptx, save empty)", 0, [PY, "-c", FLOOR.format(out=str(work / "e.pptx"))])
     add("yamldeck --help", None, yamldeck("--help"))
-    add("yamldeck check (MTCR)", 10, yamldeck("check", "slides.yaml"))
-    add("yamldeck build (MTCR)", 10, yamldeck("build", "slides.yaml", "-o", "mtcr.pptx"))
+    mtcr = len(shipped["slides"])
+    add("yamldeck check (MTCR)", mtcr, yamldeck("check", "slides.yaml"))
+    add("yamldeck build (MTCR)", mtcr, yamldeck("build", "slides.yaml", "-o", "mtcr.pptx"))
     for size in sizes:
         paths = synth.write_inputs(shipped, size, work)
         add(f"yamldeck build ({size})", size,

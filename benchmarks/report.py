@@ -151,7 +151,7 @@ def markdown(rows: list[Any], latency: dict[str, Any], runs: int, elapsed: float
         f"-{latency['latency_max_s'] * 1000:.0f} ms (median "
         f"{latency['latency_median_s'] * 1000:.0f} ms) over {latency['edits']} saves, of which "
         f"the build itself {latency['rebuild_median_s'] * 1000:.0f} ms (median, as watch prints "
-        f"it) and the rest polling (every 50 ms) and settling (20 ms); Ctrl-C exit code "
+        f"it) and the rest polling (every 10 ms) and settling (5 ms); Ctrl-C exit code "
         f"{latency['exit_code']}.",
         "",
         f"Load average of the machine (2 cores, shared): {latency.get('load', 'unknown')}. Wall "

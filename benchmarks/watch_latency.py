@@ -17,6 +17,11 @@ _WROTE = re.compile(r"^wrote .* in (\d+\.\d+) s$")
 TIMEOUT_S = 60
 
 
+def _default_sigint() -> None:
+    """Let Ctrl-C reach the child even when this script runs where SIGINT is ignored (nohup, &)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         info = path.stat()
@@ -31,6 +36,7 @@ def measure(outline: Path, deck: Path, edits: int = 10) -> dict[str, float | int
     process = subprocess.Popen(
         [sys.executable, "-m", "yamldeck", "watch", outline.name, "-o", deck.name],
         cwd=outline.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=_default_sigint,
     )
     lines: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(x.rstrip()) for x in process.stdout],

@@ -74,24 +74,35 @@ def test_duplicate_titles_and_a_low_contrast_colour_are_each_reported_located(
     assert outline.exists()
 
 
-def test_a_picture_without_alt_text_is_reported_located(tmp_path: Path) -> None:
+def test_missing_alt_text_duplicate_titles_and_low_contrast_are_all_reported_in_one_run(
+    tmp_path: Path,
+) -> None:
     Image.new("RGB", (64, 48), "teal").save(tmp_path / "photo.png")
-    write(
-        tmp_path,
-        "deck:\n  title: Pictures\n  language: en-NZ\nslides:\n  - title: A photo\n"
-        "    image: photo.png\n",
-    )
+    write(tmp_path, ACCESSIBILITY + "  - title: A photo\n    image: photo.png\n")
+    before = listing(tmp_path)
     run = run_cli(["check", "slides.yaml"], tmp_path)
-    # The picture model itself requires alt text (or decorative: true): an error, not a warning.
+    # Missing alt text is an error (build refuses such a deck too); the others are warnings.
     assert run.code == 1
-    assert lines(run.err) == [
-        "slides.yaml:5:5: error: slide 1 'A photo': 'alt' is needed: describe the picture in a "
-        "sentence for people who cannot see it, or add 'decorative: true' if it is only decoration"
+    found = lines(run.err)
+    assert [line.split(": ")[0:2] for line in found[:3]] == [
+        ["slides.yaml:6:14", "warning"],
+        ["slides.yaml:11:12", "warning"],
+        ["slides.yaml:15:12", "error"],
     ]
+    assert found[2] == (
+        "slides.yaml:15:12: error: slide 3 'A photo': the picture 'photo.png' has no alt text; "
+        "add 'alt:' saying what it shows, for screen-reader users (or 'decorative: true' if it "
+        "only decorates)"
+    )
+    assert listing(tmp_path) == before
+    build = run_cli(["build", "slides.yaml"], tmp_path)
+    assert build.code == 1
+    assert lines(build.err) == [found[2]]
+    assert listing(tmp_path) == before
 
 
 def test_the_alt_text_lint_covers_any_model_with_an_alt_key(tmp_path: Path) -> None:
-    """Models that let alt text be left out (built directly here) still get a located warning."""
+    """Any model with an alt key (built directly here) gets the located alt-text error."""
     outline, source = load_outline(write(tmp_path, ACCESSIBILITY))
     picture = PictureSlide.model_construct(
         kind="picture", title="A photo", image="photo.png", alt=None, decorative=False
@@ -101,7 +112,7 @@ def test_the_alt_text_lint_covers_any_model_with_an_alt_key(tmp_path: Path) -> N
     )
     outline = type(outline)(outline.deck, (picture, decorative), outline.source_file)
     (problem,) = check.alt_text_lints(outline, source)
-    assert (problem.line, problem.severity) == (8, "warning")  # slide 1's place in this file
+    assert (problem.line, problem.severity) == (8, "error")  # slide 1's place in this file
     assert problem.message == (
         "slide 1 'A photo': the picture 'photo.png' has no alt text; add 'alt:' saying what it "
         "shows, for screen-reader users (or 'decorative: true' if it only decorates)"

@@ -11,6 +11,7 @@ import copy
 import shutil
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -240,3 +241,35 @@ def test_chrome_with_a_link_is_drawn_on_every_slide_as_python_pptx_would(tmp_pat
     assert b"page 3" in decks[0]["ppt/slides/slide3.xml"]
     assert b"https://example.org/" in decks[0]["ppt/slides/_rels/slide3.xml.rels"]
     validate_pptx(tmp_path / "SlideAdder.pptx")
+
+
+def test_nothing_is_copied_when_the_deck_names_a_file() -> None:
+    """A template or logo of the user's can change under the same outline: render every slide."""
+    from yamldeck.outline.model import Deck
+    from yamldeck.render.cache import SlideCache
+
+    cache = SlideCache()
+    adder = SimpleNamespace(shared_chrome=None)
+    assert cache.for_render(b"template", Deck(title="Talk"), adder).enabled
+    assert adder.shared_chrome == {}  # footer stamps are kept for the next build too
+    logo = {"image": "logo.png", "decorative": True}
+    for deck in (Deck(title="Talk", template="corp.potx"), Deck(title="Talk", logo=logo)):
+        adder = SimpleNamespace(shared_chrome=None)
+        assert not cache.for_render(b"template", deck, adder).enabled
+        assert adder.shared_chrome is None
+
+
+def test_help_and_watch_help_import_no_heavy_library() -> None:
+    """`yamldeck --help` starts fast: python-pptx, pydantic, Pillow, lxml and YAML load on use."""
+    import subprocess
+    import sys
+
+    for args in (["--help"], ["watch", "--help"]):
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "yamldeck", *args],
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+        modules = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines()
+                   if line.startswith("import time:") and "|" in line}
+        assert "yamldeck.cli" in modules
+        heavy = {"pptx", "pydantic", "PIL", "lxml", "yaml"}
+        assert {m for m in modules if m.split(".")[0] in heavy} == set(), args

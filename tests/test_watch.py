@@ -23,6 +23,11 @@ pytestmark = pytest.mark.usefixtures("decks_validated")
 WAIT_S = 60  # generous: the machine is shared; a pass normally takes about a second
 
 
+def default_sigint() -> None:
+    """Ctrl-C must reach watch even when the tests run where SIGINT is ignored (e.g. with &)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Session:
     """`python -m yamldeck watch` in a subprocess, its output lines read as they come."""
 
@@ -34,6 +39,7 @@ class Session:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=default_sigint,
         )
         self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
         self.readers = [
@@ -221,13 +227,13 @@ def test_preview_runs_after_each_build(tmp_path: Path, monkeypatch: pytest.Monke
     import yamldeck.preview
 
     outline = shipped_outline(tmp_path)
-    rendered: list[Path] = []
+    rendered: list[tuple[Path, Path]] = []
 
     class Result:
         folder = tmp_path / "slides-preview"
 
-    def fake_preview(path: Path, folder: Path | None = None) -> Result:
-        rendered.append(path)  # LibreOffice itself is exercised by the preview tests
+    def fake_preview(path: Path, folder: Path | None = None, *, deck: Path) -> Result:
+        rendered.append((path, deck))  # LibreOffice itself is exercised by the preview tests
         return Result()
 
     monkeypatch.setattr(yamldeck.preview, "preview", fake_preview)
@@ -240,4 +246,34 @@ def test_preview_runs_after_each_build(tmp_path: Path, monkeypatch: pytest.Monke
     events = run_watcher(Builder(outline), edit, preview=True)
     assert [e.kind for e in events] == ["built", "preview", "built", "preview"]
     assert events[1].detail == str(tmp_path / "slides-preview")
-    assert rendered == [outline, outline]
+    assert rendered == [(outline, tmp_path / "slides.pptx")] * 2  # the deck just built
+
+
+def test_a_changed_template_rebuilds(tmp_path: Path) -> None:
+    """--template names a file the outline does not: watch follows it too (and copies nothing
+    stale: the kept slides depend on the template's bytes)."""
+    from yamldeck.outline.model import Deck
+    from yamldeck.theme import build_template, theme_for
+
+    def template(primary: str) -> bytes:
+        return build_template(theme_for(Deck(title="T", theme={"colors": {"primary": primary}})))
+
+    (tmp_path / "corp.pptx").write_bytes(template("1B2A41"))
+    outline = tmp_path / "slides.yaml"
+    text = "deck:\n  title: T\nslides:\n  - title: One\n    bullets:\n      - a point\n"
+    outline.write_text(text, "utf-8")
+    deck = tmp_path / "slides.pptx"
+
+    def restyle(events: list[WatchEvent]) -> None:
+        first = deck.read_bytes()
+        (tmp_path / "corp.pptx").write_bytes(template("552200"))
+        wait_for(events, 2)
+        assert deck.read_bytes() != first
+
+    events = run_watcher(Builder(outline, template=tmp_path / "corp.pptx"), restyle)
+    assert [e.kind for e in events] == ["built", "built"]
+    fresh = tmp_path / "fresh.pptx"
+    args = ["build", "slides.yaml", "--template", "corp.pptx", "-o", "fresh.pptx"]
+    run = run_cli(args, tmp_path)
+    assert run.code == 0, run.err
+    assert deck.read_bytes() == fresh.read_bytes()

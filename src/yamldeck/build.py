@@ -15,6 +15,7 @@ from .outline.loader import SourceMap, read_document
 from .outline.model import Outline
 from .outline.validate import validate_document
 from .package import deterministic_bytes, source_date_epoch, write_atomically
+from .templates import DeckFiles, load_deck_files, template_paths, theme_warnings
 
 # Timestamps inside the deck when SOURCE_DATE_EPOCH is not set: fixed, so rebuilds are identical.
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -61,17 +62,25 @@ def default_output(outline_path: Path) -> Path:
 
 
 def render_bytes(
-    outline: Outline, source: SourceMap, assets: Assets | None = None, cache: Any = None
+    outline: Outline, source: SourceMap, assets: Assets | None = None, cache: Any = None,
+    files: DeckFiles | None = None,
 ) -> bytes:
     """The deck's bytes, identical for identical outlines (and SOURCE_DATE_EPOCH), self-checked.
 
     ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
+    ``files`` holds the template and logo (loaded from the outline when not given).
     """
     from .integrity import verify_package
     from .overflow import render_fitted  # python-pptx is imported only when a deck is rendered
 
+    from .check import alt_text_lints
+
+    missing_alt = list(alt_text_lints(outline, source))
+    if missing_alt:
+        raise OutlineError(missing_alt)
     epoch = source_date_epoch(DEFAULT_EPOCH)
-    rendered = render_fitted(outline, source, epoch=epoch, assets=assets, cache=cache).data
+    rendered = render_fitted(outline, source, epoch=epoch, assets=assets, cache=cache,
+                             files=files).data
     data = deterministic_bytes(rendered, epoch=epoch)
     verify_package(data)  # a deck PowerPoint would have to repair is a bug: exit 70, write nothing
     return data
@@ -96,32 +105,62 @@ def checked_output(outline_path: Path, output: str | Path | None) -> Path:
 
 def build_deck(
     outline_path: str | Path, output: str | Path | None = None, *, strict: bool = False,
-    allow_outside_assets: bool = False,
+    allow_outside_assets: bool = False, template: str | Path | None = None,
 ) -> BuildResult:
     """Build the deck for ``outline_path`` into ``output`` (default: beside the outline).
 
     ``strict`` refuses to build while the outline has warnings. Pictures and CSV files are read
     from the outline's folder; ``allow_outside_assets`` lets them come from anywhere.
+    ``template`` (a path) builds on that PowerPoint template instead of deck: template:.
     """
     outline_path = Path(outline_path)
     target = checked_output(outline_path, output)
-    _, data, warnings = prepare_deck(outline_path, strict, allow_outside_assets)
-    write_atomically(data, target, protected=[outline_path])
+    outline, data, warnings = prepare_deck(outline_path, strict, allow_outside_assets,
+                                           template=template)
+    inputs = [outline_path, *template_paths(outline, outline_path, template)]
+    write_atomically(data, target, protected=inputs)
     return BuildResult(output=target, slides=_slide_count(data), warnings=tuple(warnings))
 
 
 def prepare_deck(
-    outline_path: Path, strict: bool, allow_outside_assets: bool, cache: Any = None
+    outline_path: Path, strict: bool, allow_outside_assets: bool, cache: Any = None,
+    template: str | Path | None = None,
 ) -> tuple[Outline, bytes, Warnings]:
-    """Load, validate and render the outline: the outline, the deck's bytes, the warnings."""
+    """Load, validate and render the outline: the outline, the deck's bytes, the warnings.
+
+    ``template`` (a path, from --template) replaces deck: template:.
+    """
     warnings = Warnings()
     outline, source = load_outline(outline_path, warnings, strict=strict)
+    for warning in theme_warnings(outline, source, template):
+        warnings.add(warning)
+    if strict and len(warnings):
+        raise OutlineError(warnings.merged(strict=True))
     try:
         policy = AssetPolicy(outline_path.parent, allow_outside=allow_outside_assets)
-        data = render_bytes(outline, source, load_assets(outline, source, policy), cache)
+        files, assets = _load_files(outline, source, policy, template)
+        data = render_bytes(outline, source, assets, cache, files)
     except OutlineError as exc:
         raise _with_warnings(exc, warnings, strict) from None
     return outline, data, warnings
+
+
+def _load_files(outline: Outline, source: SourceMap, policy: AssetPolicy,
+                template: str | Path | None) -> tuple[DeckFiles, Assets]:
+    """The template and logo, the pictures and CSV files: every problem with them at once."""
+    problems: list[Problem] = []
+    files, assets = DeckFiles(), Assets()
+    try:
+        files = load_deck_files(outline, source, policy, template)
+    except OutlineError as exc:
+        problems.extend(exc.problems)
+    try:
+        assets = load_assets(outline, source, policy)
+    except OutlineError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise OutlineError(problems)
+    return files, assets
 
 
 class Builder:
@@ -133,12 +172,13 @@ class Builder:
 
     def __init__(
         self, outline_path: str | Path, output: str | Path | None = None, *, strict: bool = False,
-        allow_outside_assets: bool = False,
+        allow_outside_assets: bool = False, template: str | Path | None = None,
     ) -> None:
         self.outline_path = Path(outline_path)
         self.output = output
         self.strict = strict
         self.allow_outside_assets = allow_outside_assets
+        self.template = Path(template) if template is not None else None  # --template
         self.outline: Outline | None = None  # the last outline that loaded cleanly
         self.written = False  # whether the last build replaced the deck file
         self._last: tuple[bytes, Path, tuple[int, int, int]] | None = None
@@ -161,7 +201,8 @@ class Builder:
         self._cache.next_build()
         try:
             outline, data, warnings = prepare_deck(
-                self.outline_path, self.strict, self.allow_outside_assets, self._cache
+                self.outline_path, self.strict, self.allow_outside_assets, self._cache,
+                template=self.template,
             )
         except OutlineError:
             self.outline = _loaded_or(self.outline_path, self.outline)
@@ -170,7 +211,8 @@ class Builder:
         last = self._last
         self.written = last is None or last[:2] != (data, target) or _file_stamp(target) != last[2]
         if self.written:
-            write_atomically(data, target, protected=[self.outline_path])
+            inputs = [self.outline_path, *template_paths(outline, self.outline_path, self.template)]
+            write_atomically(data, target, protected=inputs)
             self._last = (data, target, _file_stamp(target))
         return BuildResult(output=target, slides=_slide_count(data), warnings=tuple(warnings))
 

@@ -60,6 +60,11 @@ def _warn(source: SourceMap, path: Path_, message: str, *, key: bool = False) ->
     return source.problem(path, message, key=key, severity="warning")
 
 
+def _error(source: SourceMap, path: Path_, message: str) -> Problem:
+    """A lint that is always an error: the deck would be inaccessible (build refuses it too)."""
+    return replace(_warn(source, path, message), severity="error")
+
+
 def _label(number: int, slide: Any, outline: Outline) -> str:
     return f"slide {number} '{plain_text(_title(slide, outline))}'"
 
@@ -185,7 +190,7 @@ def alt_text_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
                 if shown not in (None, "chart")
                 else "the chart"
             )
-            yield _warn(
+            yield _error(
                 source,
                 path + ((shown,) if shown else ()),
                 f"{_label(number, slide, outline)}: {thing} has no alt text; add 'alt:' "

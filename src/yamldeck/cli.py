@@ -53,6 +53,16 @@ def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
 CHECKS.append(_deck_lints)
 
 
+def _template_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
+    """deck: theme: settings that a deck: template: makes useless."""
+    from .templates import theme_warnings
+
+    return [replace(w, severity="warning") for w in theme_warnings(outline, source)]
+
+
+CHECKS.append(_template_lints)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="yamldeck")
 @click.option("-v", "--verbose", is_flag=True, help="Show a traceback for internal errors.")
@@ -69,12 +79,16 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 @STRICT
 @click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
               "outside the outline's folder (only for outlines you trust).")
-def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets: bool) -> None:
+@click.option("--template", type=click.Path(path_type=Path), help="Build on this PowerPoint "
+              "template (.potx or .pptx) instead of deck: template: or the built-in theme.")
+def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets: bool,
+          template: Path | None) -> None:
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
     from .build import build_deck
 
     start = time.perf_counter()
-    result = build_deck(outline, output, strict=strict, allow_outside_assets=allow_outside_assets)
+    result = build_deck(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
+                        template=template)
     seconds = time.perf_counter() - start
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
@@ -135,14 +149,17 @@ def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
 @STRICT
 @click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
               "outside the outline's folder (only for outlines you trust).")
+@click.option("--template", type=click.Path(path_type=Path), help="Build on this PowerPoint "
+              "template (.potx or .pptx) instead of deck: template: or the built-in theme.")
 @click.pass_context
 def watch(ctx: click.Context, outline: Path, output: Path | None, preview: bool, strict: bool,
-          allow_outside_assets: bool) -> None:
+          allow_outside_assets: bool, template: Path | None) -> None:
     """Rebuild the deck whenever OUTLINE or a file it uses changes (Ctrl-C stops)."""
     from .build import Builder
     from .watch import Watcher
 
-    builder = Builder(outline, output, strict=strict, allow_outside_assets=allow_outside_assets)
+    builder = Builder(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
+                      template=template)
     click.echo(f"watching {outline} and the files it uses; Ctrl-C stops")
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
     Watcher(builder, lambda event: _print_watch_event(event, verbose), preview=preview).run()
@@ -210,6 +227,17 @@ def export(outline: Path, pdf: bool, output: Path | None) -> None:
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
     click.echo(f"wrote {result.output} in {time.perf_counter() - start:.1f} s")
+
+
+@cli.command("inspect")
+@click.argument("template", type=click.Path(path_type=Path))
+@click.option("--units", type=click.Choice(["cm", "in"]), default="cm", show_default=True,
+              help="Units for positions and sizes.")
+def inspect_template(template: Path, units: str) -> None:
+    """List TEMPLATE's masters, layouts and placeholders, and the slides each layout is for."""
+    from .render.inspect import describe
+
+    click.echo(describe(template, units), nl=False)
 
 
 @cli.command()

@@ -90,6 +90,79 @@ class Theme(_Strict):
     fonts: Fonts = Field(default_factory=Fonts, description="Font overrides.")
 
 
+LOGO_POSITIONS = ("top-right", "top-left", "bottom-right", "bottom-left")
+_LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(cm|mm|in)$")
+
+
+def _logo_position(value: str) -> str:
+    lowered = value.strip().lower().replace(" ", "-")
+    if lowered in LOGO_POSITIONS:
+        return lowered
+    close = difflib.get_close_matches(lowered, LOGO_POSITIONS, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise ValueError(f"must be one of {', '.join(LOGO_POSITIONS)}, not '{value}'{hint}")
+
+
+def _length(value: str) -> str:
+    if not _LENGTH.match(value.strip().lower()):
+        raise ValueError(f"must be a length such as 3cm, 25mm or 1.2in, not '{value}'")
+    return value.strip().lower()
+
+
+class Logo(_Strict):
+    """A picture shown on every slide, such as the organisation's logo (drawn on the master)."""
+
+    image: Text = Field(description="The picture file beside the outline (PNG, JPEG...).")
+    decorative: bool = Field(False, description="true when the logo is only decoration.")
+    alt: Text | None = Field(
+        None, validate_default=True,
+        description="What the logo says, e.g. the organisation's name (required unless "
+        "decorative).",
+    )
+    position: Annotated[
+        str, AfterValidator(_logo_position),
+        WithJsonSchema({"type": "string", "enum": list(LOGO_POSITIONS)}),
+    ] = Field("top-right", description="Which corner of the slide it sits in.")
+    width: Annotated[str, AfterValidator(_length)] | None = Field(
+        None, description="How wide, e.g. 3cm or 1.2in (default: a tenth of the slide's width)."
+    )
+
+    @field_validator("alt")
+    @classmethod
+    def _alt(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("decorative") and value:
+            raise ValueError(
+                "is not used on a decorative logo; remove 'alt:' or 'decorative: true'")
+        if not info.data.get("decorative", True) and not value:
+            raise ValueError("is needed: say what the logo shows (e.g. the organisation's name), "
+                             "or add 'decorative: true'")
+        return value
+
+    def width_emu(self, slide_width: int) -> int:
+        """The logo's width in EMU (a tenth of the slide's width when not given)."""
+        if self.width is None:
+            return slide_width // 10
+        number, unit = _LENGTH.match(self.width).groups()  # type: ignore[union-attr]
+        return round(float(number) * {"cm": 360000, "mm": 36000, "in": 914400}[unit])
+
+
+class Layouts(_Strict):
+    """Which layout of the template each kind of slide uses, by the layout's name."""
+
+    title: Text | None = Field(None, description="Layout for the title slide.")
+    agenda: Text | None = Field(None, description="Layout for agenda slides.")
+    section: Text | None = Field(None, description="Layout for section slides.")
+    bullets: Text | None = Field(None, description="Layout for bullets slides.")
+    statement: Text | None = Field(None, description="Layout for statement slides.")
+    number: Text | None = Field(None, description="Layout for number slides.")
+    columns: Text | None = Field(None, description="Layout for columns slides.")
+    picture: Text | None = Field(None, description="Layout for picture slides.")
+    table: Text | None = Field(None, description="Layout for table slides.")
+    chart: Text | None = Field(None, description="Layout for chart slides.")
+    quote: Text | None = Field(None, description="Layout for quote slides.")
+    closing: Text | None = Field(None, description="Layout for the closing slide.")
+
+
 class Deck(_Strict):
     """Settings for the whole deck."""
 
@@ -97,7 +170,9 @@ class Deck(_Strict):
     subtitle: Text | None = Field(None, description="Subtitle for the title slide and file properties.")
     presenter: Text | None = Field(None, description="Who gives the talk; the file's author.")
     affiliation: Text | None = Field(None, description="The presenter's role or organisation.")
-    date: Text | None = Field(None, description="Date shown on the title slide, exactly as typed.")
+    date: Text | None = Field(
+        None, description="Date shown on the title slide (and with footer_date: true at the foot "
+        "of content slides), exactly as typed.")
     footer: Text | None = Field(None, description="Text at the bottom of content slides.")
     language: str = Field(
         "en-GB",
@@ -111,6 +186,26 @@ class Deck(_Strict):
         "the build; 'continue' carries the rest onto new slides titled '... (cont.)'.",
     )
     theme: Theme = Field(default_factory=Theme, description="Colour and font overrides.")
+    footer_date: bool = Field(
+        False, description="Show deck: date at the bottom of content slides, beside the footer."
+    )
+    logo: Logo | None = Field(None, description="A logo on every slide (see 'deck: logo:' below).")
+    template: Text | None = Field(
+        None,
+        description="Your PowerPoint template (.pptx or .potx) beside the outline: the deck uses "
+        "its masters, layouts, colours and fonts.",
+    )
+    layouts: Layouts = Field(
+        default_factory=Layouts,
+        description="The layout, by name, for each kind of slide (see 'deck: layouts:' below).",
+    )
+
+    @field_validator("footer_date")
+    @classmethod
+    def _footer_date(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and not info.data.get("date"):
+            raise ValueError("needs the date to show: add 'date:' to deck:")
+        return value
 
 
 @dataclass(frozen=True)
@@ -144,6 +239,10 @@ Notes = Annotated[
     Text | None,
     Field(description="Speaker notes. Blank lines separate paragraphs."),
 ]
+LayoutName = Annotated[
+    Text | None,
+    Field(description="A layout of the template, by name, for this slide (see yamldeck inspect)."),
+]
 
 
 class TitleSlide(_Strict):
@@ -155,6 +254,7 @@ class TitleSlide(_Strict):
     presenter: Text | None = Field(None, description="Defaults to deck: presenter.")
     affiliation: Text | None = Field(None, description="Defaults to deck: affiliation.")
     date: Text | None = Field(None, description="Defaults to deck: date.")
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -164,6 +264,7 @@ class SectionSlide(_Strict):
     kind: Literal["section"] = Field(description="Section divider.")
     title: Text = Field(description="The section's name.")
     subtitle: Text | None = Field(None, description="One line under the section name.")
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -176,6 +277,7 @@ class BulletsSlide(_Strict):
     overflow: Overflow | None = Field(
         None, description="'continue' or 'error' for this slide (default: deck: overflow)."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -185,6 +287,7 @@ class StatementSlide(_Strict):
     kind: Literal["statement"] = Field(description="One statement shown large.")
     title: Text = Field(description="The slide's title.")
     statement: Text = Field(description="The sentence to show large.")
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -283,6 +386,7 @@ class NumberSlide(_Strict):
     chart: Chart | None = Field(
         None, description="A small chart under the number (keys as on a chart slide)."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -302,6 +406,7 @@ class ColumnsSlide(_Strict):
     columns: Annotated[list[Column], Field(min_length=2, max_length=2)] = Field(
         description="Exactly two columns, left then right."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -314,6 +419,7 @@ class ClosingSlide(_Strict):
     contacts: list[Text] = Field(
         default_factory=list, description="Lines with contact details and links."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -341,6 +447,7 @@ class PictureSlide(_Strict):
     side: _choice("left", "right") = Field(  # type: ignore[valid-type]
         "right", description="Which side the picture is on, when there are bullets."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
     @field_validator("alt")
@@ -350,11 +457,8 @@ class PictureSlide(_Strict):
             raise ValueError(
                 "is not used on a decorative picture; remove 'alt:' or 'decorative: true'"
             )
-        if not info.data.get("decorative", True) and not value:
-            raise ValueError(
-                "is needed: describe the picture in a sentence for people who cannot see it, "
-                "or add 'decorative: true' if it is only decoration"
-            )
+        # A missing alt text is reported by check.alt_text_lints (an error in build and check),
+        # so that `check` can list it together with every other lint in one run.
         return value
 
 
@@ -376,6 +480,7 @@ class TableSlide(_Strict):
     widths: list[Text] | None = Field(
         None, description="Relative column widths, e.g. [1, 3, 2] (default: from the text)."
     )
+    layout: LayoutName = None
     notes: Notes = None
 
     @field_validator("rows")
@@ -414,6 +519,7 @@ class ChartSlide(_Strict):
     title: Text = Field(description="The slide's title.")
     chart: Chart = Field(description="The chart: its type and numbers (see 'a chart' below).")
     caption: Text | None = Field(None, description="A line under the chart, e.g. the source.")
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -424,6 +530,7 @@ class QuoteSlide(_Strict):
     title: Text = Field(description="The slide's title.")
     quote: Text = Field(description="The words quoted (quotation marks are added).")
     attribution: Text | None = Field(None, description="Who said or wrote it.")
+    layout: LayoutName = None
     notes: Notes = None
 
 
@@ -437,6 +544,7 @@ class AgendaSlide(_Strict):
         description="The items; by default the section titles (or, with no sections, the "
         "titles of the content slides).",
     )
+    layout: LayoutName = None
     notes: Notes = None
 
 

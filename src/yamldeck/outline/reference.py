@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import SLIDE_MODELS, Chart, Colors, Column, Deck, Fonts
+from .model import SLIDE_MODELS, Chart, Colors, Column, Deck, Fonts, Layouts, Logo
 
 START = "<!-- outline-reference:start -->"
 END = "<!-- outline-reference:end -->"
@@ -33,7 +33,7 @@ def _type_name(info: FieldInfo) -> str:
         return "bullets"
     if "list[Column]" in text:
         return "list of 2 columns"
-    if "Colors" in text or "Fonts" in text or "Theme" in text:
+    if any(name in text for name in ("Colors", "Fonts", "Theme", "Logo", "Layouts")):
         return "keys"
     if "list[" in text and "str" in text:
         return "text or list of texts" if "str |" in text else "list of texts"
@@ -67,6 +67,8 @@ def reference_markdown() -> str:
     """Markdown tables: deck keys, theme keys, then one table per slide kind."""
     out = [START, "", "#### `deck:`", "", *_table(Deck, skip=("theme",)), ""]
     out += ["#### `deck: theme:`", "", *_table(Colors, "colors: "), *_table(Fonts, "fonts: ")[2:], ""]
+    out += ["#### `deck: logo:`", "", *_table(Logo), ""]
+    out += ["#### `deck: layouts:` (with a template)", "", *_table(Layouts), ""]
     for kind, model in SLIDE_MODELS.items():
         doc = (model.__doc__ or "").strip().splitlines()[0]
         out += [f"#### `kind: {kind}`: {doc}", "", *_table(model, skip=("kind",)), ""]

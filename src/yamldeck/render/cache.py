@@ -42,6 +42,7 @@ class SlideCache:
     def __init__(self) -> None:
         self._entries: dict[Key, _Entry] = {}
         self._used: set[Key] = set()
+        self._chrome: dict[tuple[str, str], dict[str, Any]] = {}  # footer stamps by layout name
 
     def next_build(self) -> None:
         """Forget slides the last build did not have, so the cache never outgrows one deck."""
@@ -49,7 +50,15 @@ class SlideCache:
         self._used = set()
 
     def for_render(self, template: bytes, deck: Any, adder: Any) -> RenderReuse:
-        return RenderReuse(self, hashlib.sha256(template).hexdigest(), repr(deck), adder)
+        """The cache for one render; it copies nothing when the deck settings name a file (a
+        template or logo of the user's), whose contents a slide could depend on unseen."""
+        reuse = RenderReuse(self, hashlib.sha256(template).hexdigest(), repr(deck), adder)
+        reuse.enabled = not _names_a_file(deck)
+        if reuse.enabled:  # the footer stamps of the same template and settings, drawn once
+            prefix = (reuse._template, reuse._deck)
+            self._chrome = {prefix: self._chrome.get(prefix, {})}
+            adder.shared_chrome = self._chrome[prefix]
+        return reuse
 
 
 class RenderReuse:
@@ -57,9 +66,12 @@ class RenderReuse:
 
     def __init__(self, cache: SlideCache, template: str, deck: str, adder: Any) -> None:
         self._cache, self._template, self._deck, self._adder = cache, template, deck, adder
+        self.enabled = True
 
     def _key(self, slide_model: Any, layout: Any) -> Key | None:
-        if getattr(slide_model, "kind", None) not in PURE_KINDS or _names_a_file(slide_model):
+        if not self.enabled or getattr(slide_model, "kind", None) not in PURE_KINDS:
+            return None
+        if _names_a_file(slide_model):
             return None
         return (self._template, self._deck, layout.name, repr(slide_model))
 

@@ -11,6 +11,17 @@ from pptx.oxml.ns import qn
 from ..errors import Problem
 from ..fit import get_measurer
 from ..outline.model import Deck
+from .slots import (
+    Slot,
+    avoid,
+    copy_frame,
+    finish,
+    layout_placeholder,
+    own_frame,
+    place,
+    restyle,
+    slot_box,
+)
 from .styles import FrameStyle, frame_style
 from .text import Measured, Para, fill_measured
 
@@ -60,6 +71,11 @@ class SlideContext:
     outline: Any = None  # the whole outline (an agenda lists its sections)
     add_slide: Any = None  # callable: layout -> a new slide at the end of the deck
     continuations: list[SlideContext] = field(default_factory=list)  # slides this one spilled onto
+    # On a template's layout: where each frame the renderer names (by the built-in theme's idx)
+    # goes (see render.frames); None on the built-in theme's own layouts.
+    slots: dict[int, Slot] | None = None
+    keep_out: tuple[tuple[int, int, int, int], ...] = ()  # frames keep clear of these (logo)
+    _copies: dict[int, Any] = field(default_factory=dict)  # frames made for slots, by idx
 
     def continuation(self) -> SlideContext:
         """A new slide with this slide's layout, following this one (e.g. a long table's rest)."""
@@ -67,28 +83,64 @@ class SlideContext:
             slide=self.add_slide(self.layout), layout=self.layout, deck=self.deck,
             label=self.label, locate=self.locate, link_color=self.link_color,
             assets=self.assets, outline=self.outline, add_slide=self.add_slide,
+            slots=self.slots, keep_out=self.keep_out,
         )
         self.continuations.append(ctx)
         return ctx
 
     def box(self, idx: int) -> tuple[int, int, int, int] | None:
         """Where placeholder ``idx`` sits on this slide: (left, top, width, height) in EMU."""
+        if self.slots is not None:
+            slot = self.slots.get(idx)
+            found = slot_box(self.layout, slot) if slot is not None else None
+            return avoid(found, self.keep_out) if found is not None else None
         shape = self._slide_placeholder(idx)
         if shape is None:
             return None
-        return int(shape.left), int(shape.top), int(shape.width), int(shape.height)
+        box = int(shape.left), int(shape.top), int(shape.width), int(shape.height)
+        return avoid(box, self.keep_out)
 
     def _layout_placeholder(self, idx: int) -> Any:
+        if self.slots is not None:
+            slot = self.slots.get(idx)
+            return None if slot is None else layout_placeholder(self.layout, slot.idx)
         for shape in self.layout.placeholders:
             if shape.placeholder_format.idx == idx:
                 return shape
         return None
 
     def _slide_placeholder(self, idx: int) -> Any:
+        if self.slots is not None:
+            return self._slot_frame(idx)
         for shape in self.slide.placeholders:
             if shape.placeholder_format.idx == idx:
                 return shape
         return None
+
+    def _slot_frame(self, idx: int) -> Any:
+        """The frame of slot ``idx``: the slide's placeholder, or a copy made the first time."""
+        slot = self.slots.get(idx) if self.slots is not None else None
+        if slot is None or slot.idx is None:
+            return None
+        if slot.own:
+            return own_frame(self.slide, slot)
+        if idx not in self._copies:
+            layout_shape = layout_placeholder(self.layout, slot.idx)
+            if layout_shape is None:
+                return None
+            self._copies[idx] = copy_frame(self.slide, layout_shape)
+        return self._copies[idx]
+
+    def _placed_style(self, idx: int, shape: Any, style: FrameStyle) -> FrameStyle:
+        """Move a frame to its slot's box (or clear of the logo) and measure it there."""
+        if self.slots is None and not self.keep_out:
+            return style
+        box = self.box(idx)
+        if box is None:
+            return style
+        if box != (shape.left, shape.top, shape.width, shape.height):
+            place(shape, box)
+        return restyle(style, self.slots.get(idx) if self.slots else None, box)
 
     def fill_title(self, text: str) -> None:
         self.fill(0, [Para(text)], what="title")
@@ -102,6 +154,9 @@ class SlideContext:
             return
         layout_ph = self._layout_placeholder(idx)
         style = frame_style(layout_ph, self.layout.slide_master)
+        style = self._placed_style(idx, shape, style)
+        slot = self.slots.get(idx) if self.slots is not None else None
+        plain = plain or (slot is not None and slot.plain)
         if plain:  # written below without bullet indents: measure it that way too
             style = replace(style, levels=tuple(replace(lvl, left_pt=0.0, indent_pt=0.0)
                                                 for lvl in style.levels))
@@ -109,12 +164,16 @@ class SlideContext:
                                  columns=columns, link_color=self.link_color)
         result = measured.fit
         if balance and columns > 1 and result.fits and result.lines == len(paras):
-            _balance_columns(shape, layout_ph, style, measured, columns)
+            origin = self.box(idx) if self.slots is not None or self.keep_out else None
+            _balance_columns(shape, origin or (layout_ph.left, layout_ph.top, layout_ph.width),
+                             style, measured, columns)
         if plain:
             for p in shape.text_frame.paragraphs:
                 p._p.get_or_add_pPr().set("marL", "0")
                 p._p.get_or_add_pPr().set("indent", "0")
-                p._p.get_or_add_pPr().insert(0, p._p.makeelement(_BUCHAR, {}))
+                _no_bullet(p._p.get_or_add_pPr())
+        if slot is not None:
+            finish(shape, slot, style)
         problem = None
         if not result.fits:
             problem = self.locate(overflow_message(self.label, what, measured))
@@ -132,7 +191,26 @@ class SlideContext:
                 element.getparent().remove(element)
 
 
-def _balance_columns(shape: Any, layout_ph: Any, style: FrameStyle, measured: Measured,
+# What comes before the bullet in a:pPr (ECMA-376 CT_TextParagraphProperties), and bullets.
+_BEFORE_BULLET = {qn(f"a:{t}") for t in ("lnSpc", "spcBef", "spcAft", "buClrTx", "buClr",
+                                          "buSzTx", "buSzPct", "buSzPts", "buFontTx", "buFont")}
+_BULLETS = {qn(f"a:{t}") for t in ("buNone", "buAutoNum", "buChar", "buBlip")}
+
+
+def _no_bullet(p_pr: Any) -> None:
+    """A buNone where the schema wants it (after spacing), replacing any other bullet."""
+    for child in list(p_pr):
+        if child.tag in _BULLETS:
+            p_pr.remove(child)
+    before = [child for child in p_pr if child.tag in _BEFORE_BULLET]
+    bullet = p_pr.makeelement(_BUCHAR, {})
+    if before:
+        before[-1].addnext(bullet)
+    else:
+        p_pr.insert(0, bullet)
+
+
+def _balance_columns(shape: Any, origin: Any, style: FrameStyle, measured: Measured,
                      columns: int) -> None:
     """Shorten a multi-column frame so one-line items fill its columns evenly, not 17-17-1."""
     rows = -(-len(measured.paragraphs) // columns)
@@ -145,5 +223,5 @@ def _balance_columns(shape: Any, layout_ph: Any, style: FrameStyle, measured: Me
     height_pt = height + 0.5 * pitch
     if height_pt >= style.height_pt:
         return
-    shape.left, shape.top, shape.width = layout_ph.left, layout_ph.top, layout_ph.width
+    shape.left, shape.top, shape.width = origin[0], origin[1], origin[2]
     shape.height = int(height_pt * 12700)

@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 from typing import Any
 
-from pptx import Presentation
 from pptx.oxml.ns import qn
 
+from ..assets import AssetPolicy
 from ..errors import OutlineError, Problem
 from ..outline.inline import parse_inline, plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from ..theme import LAYOUT_NAMES, build_template, theme_for
+from ..templates import DeckFiles, load_deck_files
+from ..theme import theme_for
 from .cache import SlideCache
 from .context import SlideContext
 from .kinds import RENDERERS, layout_key
+from .layouts import OPENING, LayoutError
+from .setup import footer_room, light_text, start_deck
+from .slots import restyle
 from .speed import SlideAdder
 from .styles import frame_style
 from .text import Para, fill_frame
@@ -26,22 +31,29 @@ SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
 
 def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: Any = None,
-                   cache: SlideCache | None = None) -> bytes:
+                   cache: SlideCache | None = None, files: DeckFiles | None = None) -> bytes:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
 
     ``assets`` (yamldeck.assets.Assets) holds the pictures and CSV rows the outline names.
     ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
+    ``files`` holds the template and logo deck: names (loaded here when not given).
     """
     spec = theme_for(outline.deck)
-    template = build_template(spec)
-    prs = Presentation(io.BytesIO(template))
-    layouts = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
-    problems: list[Problem] = []
+    if files is None:  # callers other than build (e.g. check) have not loaded them
+        files = load_deck_files(outline, source, AssetPolicy(Path(source.file).parent))
+    start = start_deck(outline, source, files, spec)
+    prs, template = start.prs, start.template
+    problems: list[Problem] = list(start.problems)
     adder = SlideAdder(prs)  # python-pptx's add_slide/notes_slide are quadratic; see speed.py
     position = 0  # slides so far, continuation slides included
     reuse = cache.for_render(template, outline.deck, adder) if cache is not None else None
     for number, slide_model in enumerate(outline.slides, start=1):
-        layout = layouts[LAYOUT_NAMES[layout_key(slide_model)]]
+        try:
+            choice = start.chooser.choose(slide_model, layout_key(slide_model), number)
+        except LayoutError as exc:
+            problems.append(source.problem(exc.path, str(exc)))
+            continue
+        layout = choice.layout
         if reuse is not None and reuse.replay(slide_model, layout, position + 1):
             position += 1
             continue
@@ -55,14 +67,17 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: A
             label=f"slide {number} '{plain_text(title)}'",
             locate=lambda message, path=path: source.problem(path, message),
             assets=assets, outline=outline, add_slide=adder.add_slide,
+            slots=choice.slots, keep_out=start.keep_out(layout, slide_model.kind),
         )
-        ctx.link_color = spec.highlight if _is_dark(layout) else None
+        dark = _is_dark(layout) or (start.user and light_text(layout))
+        ctx.link_color = spec.highlight if dark else None
         RENDERERS[slide_model.kind](ctx, slide_model)
         for part in (ctx, *ctx.continuations):  # a long table continues on further slides
             position += 1
             part.remove_empty_placeholders()
-            adder.add_chrome(part.slide, layout, position,
-                             lambda s, n, layout=layout: _add_footer(s, layout, outline, n))
+            if slide_model.kind not in OPENING:  # opening slides carry no footer or number
+                adder.add_chrome(part.slide, layout, position,
+                                 lambda s, n, layout=layout: _add_footer(s, layout, outline, n))
             if part is not ctx:
                 problems.extend(part.problems)
         if slide_model.notes:
@@ -91,16 +106,23 @@ def _is_dark(layout: Any) -> bool:
 
 def _add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
     deck = outline.deck
-    for ph in layout.placeholders:
-        kind = ph._element.ph_type
-        if kind is None:
-            continue
-        name = str(kind).split(" ")[0]
-        if name == "FOOTER" and deck.footer:
+    names = [str(ph._element.ph_type).split(" ")[0] for ph in layout.placeholders]
+    date = deck.date if deck.footer_date else None
+    footer = deck.footer
+    if date and "DATE" not in names:  # no date box on this layout: the date joins the footer
+        footer = f"{footer} | {date}" if footer else date
+    for ph, name in zip(layout.placeholders, names, strict=True):
+        if (name == "FOOTER" and footer) or (name == "DATE" and date):
             # Same writer as every other frame: inline formatting, links, explicit fitted size.
             shape = _clone(slide, ph)
             style = frame_style(ph, layout.slide_master)
-            fill_frame(shape, [Para(deck.footer)], style, language=deck.language)
+            text = footer if name == "FOOTER" else date
+            fit = fill_frame(shape, [Para(text or "")], style, language=deck.language)
+            room = footer_room(ph, layout, bool(date)) if not fit.fits else None
+            if room is not None and name == "FOOTER":  # too long: take the empty date box too
+                shape.left, shape.top, shape.width, shape.height = room
+                style = restyle(style, None, room)
+                fill_frame(shape, [Para(text or "")], style, language=deck.language)
         elif name == "SLIDE_NUMBER" and deck.slide_numbers:
             shape = _clone(slide, ph)
             size = frame_style(ph, layout.slide_master).levels[0].size_pt

@@ -146,7 +146,8 @@ def agenda_items(outline: m.Outline | None, slide: m.AgendaSlide) -> list[str]:
     if sections:
         return sections
     skip = (m.TitleSlide, m.AgendaSlide, m.ClosingSlide)
-    titles = [s.title for s in slides if not isinstance(s, skip)]
+    # Continuation slides made by 'overflow: continue' are parts of one item, not items.
+    titles = [s.title for s in slides if not isinstance(s, skip) and not s.title.endswith(" (cont.)")]
     return list(dict.fromkeys(titles))  # a title used twice is one item
 
 
@@ -173,11 +174,14 @@ def numbered(p_pr: Any, left: int) -> None:
     number flush with the title and the text where bullet text starts."""
     p_pr.set("marL", str(left))
     p_pr.set("indent", str(-left))
-    for tag in ("a:buClr", "a:buFont", "a:buNone", "a:buChar", "a:buAutoNum"):
+    for tag in ("a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFont", "a:buNone",
+                "a:buChar", "a:buAutoNum"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
     anchor = next((c for c in p_pr if c.tag in _AFTER_BULLET), None)
+    # Full-size numbers, whatever size a template gives its bullets.
     for xml in ('<a:buClr %s><a:schemeClr val="accent1"/></a:buClr>',
+                '<a:buSzPct %s val="100000"/>',
                 '<a:buFont %s typeface="+mj-lt"/>', '<a:buAutoNum %s type="arabicPeriod"/>'):
         element = parse_xml(xml % _A)
         if anchor is None:

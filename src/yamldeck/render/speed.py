@@ -83,6 +83,9 @@ class SlideAdder:
         # id(layout part) -> footer shapes to stamp, or None: draw on every slide (see below)
         self._chrome: dict[int, list[tuple[str, Any]] | None] = {}
         self._notes_body: int | None = None  # where the notes text sits in a notes slide's shapes
+        # Stamps by layout name kept by cache.SlideCache from one build to the next (same
+        # template and deck settings), so a warm rebuild does not draw the chrome again.
+        self.shared_chrome: dict[str, list[tuple[str, Any]] | None] | None = None
 
     def add_slide(self, layout: Any, element: Any = None) -> Any:
         """A new slide at the end of the deck with the layout's placeholders, as add_slide makes.
@@ -145,9 +148,14 @@ class SlideAdder:
         own number in the slide-number field. Chrome that is more than placeholders with text
         (a link, a picture) is drawn on each slide instead.
         """
-        key = id(layout.part)
+        key, shared = id(layout.part), self.shared_chrome
         if key not in self._chrome:
-            self._chrome[key] = self._draw_stamps(layout, draw)
+            if shared is not None and layout.name in shared:
+                self._chrome[key] = shared[layout.name]
+            else:
+                self._chrome[key] = self._draw_stamps(layout, draw)
+                if shared is not None:
+                    shared[layout.name] = self._chrome[key]
         stamps = self._chrome[key]
         if stamps is None:
             draw(slide, number)
