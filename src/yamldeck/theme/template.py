@@ -1,4 +1,4 @@
-"""Draws the built-in 16:9 template (theme, master, layouts) as XML, reproducibly, from a ThemeSpec."""
+"""Draws the built-in 16:9 template (theme, master, layouts) as XML, reproducibly, from a spec."""
 
 from __future__ import annotations
 
@@ -83,9 +83,8 @@ def _build(spec: ThemeSpec) -> bytes:
     while len(layout_parts) < len(layouts):  # python-pptx's template has 11 layouts
         layout_parts.append(_new_layout_part(master_part, len(layout_parts) + 1))
     rids = []
-    for part, (name, xml) in zip(layout_parts, layouts.items()):
+    for part, xml in zip(layout_parts, layouts.values(), strict=False):
         part._element = parse_xml(xml.encode("utf-8"))
-        part.partname  # noqa: B018 - keep part; its name is renumbered on save
         rids.append(next(r.rId for r in master_part.rels.values() if r.target_part is part))
     master_part._element = parse_xml(_master_xml(spec, rids).encode("utf-8"))
     for rel in list(master_part.rels.values()):
@@ -100,8 +99,12 @@ def _build(spec: ThemeSpec) -> bytes:
 def _new_layout_part(master_part: Any, number: int) -> Any:
     """An empty layout part related to the master both ways (its XML is set by the caller)."""
     partname = PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml")
-    part = SlideLayoutPart(partname, CT.PML_SLIDE_LAYOUT, master_part.package,
-                           parse_xml(_layout("", "blank", "").encode("utf-8")))
+    part = SlideLayoutPart(
+        partname,
+        CT.PML_SLIDE_LAYOUT,
+        master_part.package,
+        parse_xml(_layout("", "blank", "").encode("utf-8")),
+    )
     part.relate_to(master_part, RT.SLIDE_MASTER)
     master_part.relate_to(part, RT.SLIDE_LAYOUT)
     return part
@@ -149,7 +152,8 @@ def _level(
     return (
         f'<a:lvl{lvl}pPr marL="{mar_l}" indent="{indent}" algn="{align}">'
         f'<a:lnSpc><a:spcPct val="{line * 1000}"/></a:lnSpc>'
-        f'<a:spcBef><a:spcPts val="{before * 100}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
+        f'<a:spcBef><a:spcPts val="{before * 100}"/></a:spcBef>'
+        '<a:spcAft><a:spcPts val="0"/></a:spcAft>'
         f"{bu}"
         f'<a:defRPr sz="{size * 100}"{b}>{_fill(color)}<a:latin typeface="{face}"/></a:defRPr>'
         f"</a:lvl{lvl}pPr>"
@@ -171,15 +175,29 @@ def _body_style(spec: ThemeSpec) -> str:
     for i, (size, mar_l, indent) in enumerate(body_levels(spec)):
         levels.append(
             _level(
-                i + 1, size, spec.text, bullet=BULLET_CHARS[i], bullet_color=spec.accent,
-                mar_l=mar_l, indent=indent, before=SPACE_BEFORE[i],
+                i + 1,
+                size,
+                spec.text,
+                bullet=BULLET_CHARS[i],
+                bullet_color=spec.accent,
+                mar_l=mar_l,
+                indent=indent,
+                before=SPACE_BEFORE[i],
             )
         )
     return "".join(levels)
 
 
-def _plain(size: int, color: str, *, bold: bool = False, before: int = 0, align: str = "l",
-           line: int = 100, face: str = "+mn-lt") -> str:
+def _plain(
+    size: int,
+    color: str,
+    *,
+    bold: bool = False,
+    before: int = 0,
+    align: str = "l",
+    line: int = 100,
+    face: str = "+mn-lt",
+) -> str:
     """A list style for text without bullets (every level the same)."""
     return "".join(
         _level(i, size, color, bold=bold, before=before, align=align, line=line, face=face)
@@ -187,8 +205,18 @@ def _plain(size: int, color: str, *, bold: bool = False, before: int = 0, align:
     )
 
 
-def _placeholder(shape_id: int, name: str, ph: str, box: Box, *, lst: str = "", anchor: str = "t",
-                 prompt: str = "Click to edit text", columns: int = 1, autofit: str = "") -> str:
+def _placeholder(
+    shape_id: int,
+    name: str,
+    ph: str,
+    box: Box,
+    *,
+    lst: str = "",
+    anchor: str = "t",
+    prompt: str = "Click to edit text",
+    columns: int = 1,
+    autofit: str = "",
+) -> str:
     cols = f' numCol="{columns}" spcCol="{inches(0.3)}"' if columns > 1 else ""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
@@ -212,7 +240,8 @@ def _prompt_run(prompt: str) -> str:
 
 def _rect(shape_id: int, name: str, box: Box, color: str) -> str:
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/><p:nvPr userDrawn="1"/>'
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/>'
+        '<p:nvPr userDrawn="1"/>'
         f'</p:nvSpPr><p:spPr>{_xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f"{_fill(color)}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
     )
@@ -221,7 +250,8 @@ def _rect(shape_id: int, name: str, box: Box, color: str) -> str:
 def _line(shape_id: int, name: str, box: Box, color: str) -> str:
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvCxnSpPr/>'
-        f'<p:nvPr userDrawn="1"/></p:nvCxnSpPr><p:spPr>{_xfrm(box)}<a:prstGeom prst="line"><a:avLst/>'
+        f'<p:nvPr userDrawn="1"/></p:nvCxnSpPr><p:spPr>{_xfrm(box)}'
+        '<a:prstGeom prst="line"><a:avLst/>'
         f'</a:prstGeom><a:ln w="9525">{_fill(color)}</a:ln></p:spPr></p:cxnSp>'
     )
 
@@ -242,24 +272,46 @@ def _footer_shapes(spec: ThemeSpec, first_id: int) -> str:
     right = _plain(12, spec.muted, align="r")
     return (
         _line(first_id, "Footer rule", HAIRLINE_BOX, spec.hairline)
-        + _placeholder(first_id + 1, "Footer Placeholder", '<p:ph type="ftr" sz="quarter" idx="11"/>',
-                       FOOTER_BOX, lst=small, anchor="ctr", prompt="Footer")
-        + _placeholder(first_id + 2, "Slide Number Placeholder", '<p:ph type="sldNum" sz="quarter" idx="12"/>',
-                       NUMBER_BOX, lst=right, anchor="ctr", prompt="‹#›")
+        + _placeholder(
+            first_id + 1,
+            "Footer Placeholder",
+            '<p:ph type="ftr" sz="quarter" idx="11"/>',
+            FOOTER_BOX,
+            lst=small,
+            anchor="ctr",
+            prompt="Footer",
+        )
+        + _placeholder(
+            first_id + 2,
+            "Slide Number Placeholder",
+            '<p:ph type="sldNum" sz="quarter" idx="12"/>',
+            NUMBER_BOX,
+            lst=right,
+            anchor="ctr",
+            prompt="‹#›",
+        )
     )
 
 
 def _layout(name: str, kind: str, shapes: str, *, background: str | None = None) -> str:
     bg = _bg(background) if background else ""
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldLayout {NS} type="{kind}" preserve="1">'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<p:sldLayout {NS} type="{kind}" preserve="1">'
         f"<p:cSld name={quoteattr(name)}>{bg}<p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
         "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )
 
 
-def _title_ph(spec: ThemeSpec, box: Box = TITLE_BOX, *, size: int | None = None, color: str | None = None,
-              anchor: str = "b", ph: str = '<p:ph type="title"/>') -> str:
+def _title_ph(
+    spec: ThemeSpec,
+    box: Box = TITLE_BOX,
+    *,
+    size: int | None = None,
+    color: str | None = None,
+    anchor: str = "b",
+    ph: str = '<p:ph type="title"/>',
+) -> str:
     lst = _level(1, size or spec.title_pt, color or spec.primary, bold=True, line=90, face="+mj-lt")
     return _placeholder(2, "Title", ph, box, lst=lst, anchor=anchor, prompt="Click to edit title")
 
@@ -269,9 +321,15 @@ def _content_frame(spec: ThemeSpec) -> str:
 
 
 def _dark_opening(spec: ThemeSpec, title_box: Box, rule_y: float, size: int) -> str:
-    return _title_ph(spec, title_box, size=size, color=spec.on_dark, ph='<p:ph type="ctrTitle"/>'
-                     if size == 44 else '<p:ph type="title"/>') + _rect(
-        3, "Title rule", Box(inches(0.9), inches(rule_y), inches(1.2), inches(0.08)), spec.highlight)
+    return _title_ph(
+        spec,
+        title_box,
+        size=size,
+        color=spec.on_dark,
+        ph='<p:ph type="ctrTitle"/>' if size == 44 else '<p:ph type="title"/>',
+    ) + _rect(
+        3, "Title rule", Box(inches(0.9), inches(rule_y), inches(1.2), inches(0.08)), spec.highlight
+    )
 
 
 def _layouts(spec: ThemeSpec) -> dict[str, str]:
@@ -281,48 +339,172 @@ def _layouts(spec: ThemeSpec) -> dict[str, str]:
     body_ph = '<p:ph idx="1"/>'
     wide = inches(11.5)
     xml = {}
-    xml["title"] = _layout(LAYOUT_NAMES["title"], "title", _dark_opening(spec, Box(inches(0.9), inches(1.5), wide, inches(2.3)), 3.95, 44)
-        + _placeholder(4, "Subtitle", '<p:ph type="subTitle" idx="1"/>', Box(inches(0.9), inches(4.2), wide, inches(0.75)),
-                       lst=_plain(24, spec.on_dark_muted), prompt="Click to edit subtitle")
-        + _placeholder(5, "Presenter", '<p:ph type="body" sz="quarter" idx="13"/>', Box(inches(0.9), inches(5.05), wide, inches(1.3)),
-                       lst=_plain(18, spec.on_dark), prompt="Presenter"), background=spec.primary)
-    xml["bullets"] = _layout(LAYOUT_NAMES["bullets"], "obj", _content_frame(spec)
-        + _placeholder(4, "Content", body_ph, BODY_BOX) + _footer_shapes(spec, 5))
-    xml["section"] = _layout(LAYOUT_NAMES["section"], "secHead", _dark_opening(spec, Box(inches(0.9), inches(1.9), wide, inches(2.0)), 4.05, 40)
-        + _placeholder(4, "Section subtitle", '<p:ph type="body" idx="1"/>', Box(inches(0.9), inches(4.3), wide, inches(1.2)),
-                       lst=_plain(22, spec.on_dark_muted), prompt="Click to edit subtitle"), background=spec.primary)
-    xml["columns"] = _layout(LAYOUT_NAMES["columns"], "twoObj", _content_frame(spec)
+    xml["title"] = _layout(
+        LAYOUT_NAMES["title"],
+        "title",
+        _dark_opening(spec, Box(inches(0.9), inches(1.5), wide, inches(2.3)), 3.95, 44)
+        + _placeholder(
+            4,
+            "Subtitle",
+            '<p:ph type="subTitle" idx="1"/>',
+            Box(inches(0.9), inches(4.2), wide, inches(0.75)),
+            lst=_plain(24, spec.on_dark_muted),
+            prompt="Click to edit subtitle",
+        )
+        + _placeholder(
+            5,
+            "Presenter",
+            '<p:ph type="body" sz="quarter" idx="13"/>',
+            Box(inches(0.9), inches(5.05), wide, inches(1.3)),
+            lst=_plain(18, spec.on_dark),
+            prompt="Presenter",
+        ),
+        background=spec.primary,
+    )
+    xml["bullets"] = _layout(
+        LAYOUT_NAMES["bullets"],
+        "obj",
+        _content_frame(spec)
+        + _placeholder(4, "Content", body_ph, BODY_BOX)
+        + _footer_shapes(spec, 5),
+    )
+    xml["section"] = _layout(
+        LAYOUT_NAMES["section"],
+        "secHead",
+        _dark_opening(spec, Box(inches(0.9), inches(1.9), wide, inches(2.0)), 4.05, 40)
+        + _placeholder(
+            4,
+            "Section subtitle",
+            '<p:ph type="body" idx="1"/>',
+            Box(inches(0.9), inches(4.3), wide, inches(1.2)),
+            lst=_plain(22, spec.on_dark_muted),
+            prompt="Click to edit subtitle",
+        ),
+        background=spec.primary,
+    )
+    xml["columns"] = _layout(
+        LAYOUT_NAMES["columns"],
+        "twoObj",
+        _content_frame(spec)
         + _placeholder(4, "Left content", '<p:ph sz="half" idx="1"/>', left)
-        + _placeholder(5, "Right content", '<p:ph sz="half" idx="2"/>', right) + _footer_shapes(spec, 6))
+        + _placeholder(5, "Right content", '<p:ph sz="half" idx="2"/>', right)
+        + _footer_shapes(spec, 6),
+    )
     heading = _plain(22, spec.primary, bold=True)
     below = Box(0, BODY_BOX.y + head_h + inches(0.1), COLUMN_W, BODY_BOX.h - head_h - inches(0.1))
-    xml["comparison"] = _layout(LAYOUT_NAMES["comparison"], "twoTxTwoObj", _content_frame(spec)
-        + _placeholder(4, "Left heading", '<p:ph type="body" sz="quarter" idx="3"/>', Box(left.x, left.y, COLUMN_W, head_h), lst=heading, anchor="b")
-        + _placeholder(5, "Left content", '<p:ph sz="quarter" idx="1"/>', Box(left.x, below.y, COLUMN_W, below.h))
-        + _placeholder(6, "Right heading", '<p:ph type="body" sz="quarter" idx="4"/>', Box(right.x, right.y, COLUMN_W, head_h), lst=heading, anchor="b")
-        + _placeholder(7, "Right content", '<p:ph sz="quarter" idx="2"/>', Box(right.x, below.y, COLUMN_W, below.h))
-        + _footer_shapes(spec, 8))
-    xml["statement"] = _layout(LAYOUT_NAMES["statement"], "obj", _content_frame(spec)
-        + _rect(4, "Statement bar", Box(inches(0.9), inches(2.35), inches(0.09), inches(3.4)), spec.accent)
-        + _placeholder(5, "Statement", '<p:ph type="body" idx="1"/>', Box(inches(1.3), inches(2.05), inches(10.6), inches(4.0)),
-                       lst=_plain(36, spec.primary, line=100), anchor="ctr", prompt="Click to edit statement")
-        + _footer_shapes(spec, 6))
+    xml["comparison"] = _layout(
+        LAYOUT_NAMES["comparison"],
+        "twoTxTwoObj",
+        _content_frame(spec)
+        + _placeholder(
+            4,
+            "Left heading",
+            '<p:ph type="body" sz="quarter" idx="3"/>',
+            Box(left.x, left.y, COLUMN_W, head_h),
+            lst=heading,
+            anchor="b",
+        )
+        + _placeholder(
+            5,
+            "Left content",
+            '<p:ph sz="quarter" idx="1"/>',
+            Box(left.x, below.y, COLUMN_W, below.h),
+        )
+        + _placeholder(
+            6,
+            "Right heading",
+            '<p:ph type="body" sz="quarter" idx="4"/>',
+            Box(right.x, right.y, COLUMN_W, head_h),
+            lst=heading,
+            anchor="b",
+        )
+        + _placeholder(
+            7,
+            "Right content",
+            '<p:ph sz="quarter" idx="2"/>',
+            Box(right.x, below.y, COLUMN_W, below.h),
+        )
+        + _footer_shapes(spec, 8),
+    )
+    xml["statement"] = _layout(
+        LAYOUT_NAMES["statement"],
+        "obj",
+        _content_frame(spec)
+        + _rect(
+            4,
+            "Statement bar",
+            Box(inches(0.9), inches(2.35), inches(0.09), inches(3.4)),
+            spec.accent,
+        )
+        + _placeholder(
+            5,
+            "Statement",
+            '<p:ph type="body" idx="1"/>',
+            Box(inches(1.3), inches(2.05), inches(10.6), inches(4.0)),
+            lst=_plain(36, spec.primary, line=100),
+            anchor="ctr",
+            prompt="Click to edit statement",
+        )
+        + _footer_shapes(spec, 6),
+    )
     number_w = inches(4.3)
     details_x = MARGIN + number_w + inches(0.6)
-    xml["number"] = _layout(LAYOUT_NAMES["number"], "obj", _content_frame(spec)
-        + _placeholder(4, "Number", '<p:ph type="body" sz="quarter" idx="1"/>', Box(MARGIN, inches(1.75), number_w, inches(2.55)),
-                       lst=_plain(138, spec.accent, bold=True, line=90, face="+mj-lt"), anchor="b", prompt="00")
-        + _placeholder(5, "Caption", '<p:ph type="body" sz="quarter" idx="2"/>', Box(MARGIN, inches(4.35), number_w, inches(2.2)),
-                       lst=_plain(24, spec.text), prompt="Caption")
-        + _line(6, "Divider", Box(details_x - inches(0.3), inches(1.95), 0, inches(4.55)), spec.hairline)
-        + _placeholder(7, "Details", '<p:ph type="body" sz="half" idx="3"/>', Box(details_x, inches(1.85), SLIDE_W - MARGIN - details_x, inches(4.75)),
-                       lst=_plain(20, spec.text, before=0, line=100), prompt="Details")
-        + _footer_shapes(spec, 8))
-    xml["closing"] = _layout(LAYOUT_NAMES["closing"], "cust", _dark_opening(spec, Box(inches(0.9), inches(1.3), wide, inches(2.5)), 3.95, 44)
-        + _placeholder(4, "Closing subtitle", '<p:ph type="body" sz="quarter" idx="13"/>', Box(inches(0.9), inches(4.2), wide, inches(0.7)),
-                       lst=_plain(24, spec.on_dark_muted), prompt="Click to edit subtitle")
-        + _placeholder(5, "Contacts", '<p:ph type="body" idx="1"/>', Box(inches(0.9), inches(4.95), wide, inches(1.7)),
-                       lst=_plain(22, spec.on_dark, before=6), prompt="Contacts"), background=spec.primary)
+    xml["number"] = _layout(
+        LAYOUT_NAMES["number"],
+        "obj",
+        _content_frame(spec)
+        + _placeholder(
+            4,
+            "Number",
+            '<p:ph type="body" sz="quarter" idx="1"/>',
+            Box(MARGIN, inches(1.75), number_w, inches(2.55)),
+            lst=_plain(138, spec.accent, bold=True, line=90, face="+mj-lt"),
+            anchor="b",
+            prompt="00",
+        )
+        + _placeholder(
+            5,
+            "Caption",
+            '<p:ph type="body" sz="quarter" idx="2"/>',
+            Box(MARGIN, inches(4.35), number_w, inches(2.2)),
+            lst=_plain(24, spec.text),
+            prompt="Caption",
+        )
+        + _line(
+            6, "Divider", Box(details_x - inches(0.3), inches(1.95), 0, inches(4.55)), spec.hairline
+        )
+        + _placeholder(
+            7,
+            "Details",
+            '<p:ph type="body" sz="half" idx="3"/>',
+            Box(details_x, inches(1.85), SLIDE_W - MARGIN - details_x, inches(4.75)),
+            lst=_plain(20, spec.text, before=0, line=100),
+            prompt="Details",
+        )
+        + _footer_shapes(spec, 8),
+    )
+    xml["closing"] = _layout(
+        LAYOUT_NAMES["closing"],
+        "cust",
+        _dark_opening(spec, Box(inches(0.9), inches(1.3), wide, inches(2.5)), 3.95, 44)
+        + _placeholder(
+            4,
+            "Closing subtitle",
+            '<p:ph type="body" sz="quarter" idx="13"/>',
+            Box(inches(0.9), inches(4.2), wide, inches(0.7)),
+            lst=_plain(24, spec.on_dark_muted),
+            prompt="Click to edit subtitle",
+        )
+        + _placeholder(
+            5,
+            "Contacts",
+            '<p:ph type="body" idx="1"/>',
+            Box(inches(0.9), inches(4.95), wide, inches(1.7)),
+            lst=_plain(22, spec.on_dark, before=6),
+            prompt="Contacts",
+        ),
+        background=spec.primary,
+    )
     return {LAYOUT_NAMES[k]: v for k, v in xml.items()}
 
 
@@ -330,20 +512,35 @@ def _rich_layouts(spec: ThemeSpec) -> dict[str, str]:
     """Layouts for pictures, quotes, and a big number with a chart."""
     frame, xml = _content_frame(spec), {}
     picture = _placeholder(4, "Picture", '<p:ph type="pic" idx="1"/>', BODY_BOX, prompt="Picture")
-    xml["picture"] = _layout(LAYOUT_NAMES["picture"], "obj",
-                             frame + picture + _footer_shapes(spec, 5))
+    xml["picture"] = _layout(
+        LAYOUT_NAMES["picture"], "obj", frame + picture + _footer_shapes(spec, 5)
+    )
     # The quote is level 1 of the body; its attribution is level 2, smaller and muted.
-    levels = _level(1, 32, spec.primary) + _level(2, 20, spec.muted, before=18) + "".join(
-        _level(i, 20, spec.muted) for i in range(3, 10))
-    bar = _rect(4, "Quote bar", Box(inches(0.9), inches(2.35), inches(0.09), inches(3.4)),
-                spec.accent)
-    quote = _placeholder(5, "Quote", '<p:ph type="body" idx="1"/>',
-                         Box(inches(1.3), inches(2.05), inches(10.6), inches(4.0)), lst=levels,
-                         anchor="ctr", prompt="Click to edit the quote")
-    xml["quote"] = _layout(LAYOUT_NAMES["quote"], "obj",
-                           frame + bar + quote + _footer_shapes(spec, 6))
-    xml["number_chart"] = _layout(LAYOUT_NAMES["number_chart"], "obj",
-                                  frame + _number_chart_shapes(spec) + _footer_shapes(spec, 9))
+    levels = (
+        _level(1, 32, spec.primary)
+        + _level(2, 20, spec.muted, before=18)
+        + "".join(_level(i, 20, spec.muted) for i in range(3, 10))
+    )
+    bar = _rect(
+        4, "Quote bar", Box(inches(0.9), inches(2.35), inches(0.09), inches(3.4)), spec.accent
+    )
+    quote = _placeholder(
+        5,
+        "Quote",
+        '<p:ph type="body" idx="1"/>',
+        Box(inches(1.3), inches(2.05), inches(10.6), inches(4.0)),
+        lst=levels,
+        anchor="ctr",
+        prompt="Click to edit the quote",
+    )
+    xml["quote"] = _layout(
+        LAYOUT_NAMES["quote"], "obj", frame + bar + quote + _footer_shapes(spec, 6)
+    )
+    xml["number_chart"] = _layout(
+        LAYOUT_NAMES["number_chart"],
+        "obj",
+        frame + _number_chart_shapes(spec) + _footer_shapes(spec, 9),
+    )
     return {LAYOUT_NAMES[k]: v for k, v in xml.items()}
 
 
@@ -353,33 +550,77 @@ def _number_chart_shapes(spec: ThemeSpec) -> str:
     details_x = MARGIN + number_w + inches(0.6)
     number = _plain(96, spec.accent, bold=True, line=90, face="+mj-lt")
     return (
-        _placeholder(4, "Number", '<p:ph type="body" sz="quarter" idx="1"/>',
-                     Box(MARGIN, inches(1.7), number_w, inches(1.55)), lst=number, anchor="b",
-                     prompt="00")
-        + _placeholder(5, "Caption", '<p:ph type="body" sz="quarter" idx="2"/>',
-                       Box(MARGIN, inches(3.25), number_w, inches(0.8)), lst=_plain(20, spec.text),
-                       prompt="Caption")
-        + _placeholder(6, "Chart", '<p:ph type="chart" sz="quarter" idx="4"/>',
-                       Box(MARGIN, inches(4.2), number_w, inches(2.45)), prompt="Chart")
-        + _line(7, "Divider", Box(details_x - inches(0.3), inches(1.95), 0, inches(4.55)),
-                spec.hairline)
-        + _placeholder(8, "Details", '<p:ph type="body" sz="half" idx="3"/>',
-                       Box(details_x, inches(1.85), SLIDE_W - MARGIN - details_x, inches(4.75)),
-                       lst=_plain(20, spec.text, before=0, line=100), prompt="Details")
+        _placeholder(
+            4,
+            "Number",
+            '<p:ph type="body" sz="quarter" idx="1"/>',
+            Box(MARGIN, inches(1.7), number_w, inches(1.55)),
+            lst=number,
+            anchor="b",
+            prompt="00",
+        )
+        + _placeholder(
+            5,
+            "Caption",
+            '<p:ph type="body" sz="quarter" idx="2"/>',
+            Box(MARGIN, inches(3.25), number_w, inches(0.8)),
+            lst=_plain(20, spec.text),
+            prompt="Caption",
+        )
+        + _placeholder(
+            6,
+            "Chart",
+            '<p:ph type="chart" sz="quarter" idx="4"/>',
+            Box(MARGIN, inches(4.2), number_w, inches(2.45)),
+            prompt="Chart",
+        )
+        + _line(
+            7, "Divider", Box(details_x - inches(0.3), inches(1.95), 0, inches(4.55)), spec.hairline
+        )
+        + _placeholder(
+            8,
+            "Details",
+            '<p:ph type="body" sz="half" idx="3"/>',
+            Box(details_x, inches(1.85), SLIDE_W - MARGIN - details_x, inches(4.75)),
+            lst=_plain(20, spec.text, before=0, line=100),
+            prompt="Details",
+        )
     )
 
 
 def _master_xml(spec: ThemeSpec, layout_rids: list[str]) -> str:
-    ids = "".join(f'<p:sldLayoutId id="{2147483649 + i}" r:id="{rid}"/>' for i, rid in enumerate(layout_rids))
+    ids = "".join(
+        f'<p:sldLayoutId id="{2147483649 + i}" r:id="{rid}"/>' for i, rid in enumerate(layout_rids)
+    )
     title_style = _level(1, spec.title_pt, spec.primary, bold=True, line=90, face="+mj-lt")
     other = _plain(18, spec.text)
     shapes = (
         _title_ph(spec)
-        + _placeholder(3, "Text Placeholder", '<p:ph type="body" idx="1"/>', BODY_BOX, prompt="Click to edit text")
-        + _placeholder(4, "Footer Placeholder", '<p:ph type="ftr" sz="quarter" idx="11"/>', FOOTER_BOX,
-                       lst=_plain(12, spec.muted), anchor="ctr", prompt="Footer")
-        + _placeholder(5, "Slide Number Placeholder", '<p:ph type="sldNum" sz="quarter" idx="12"/>', NUMBER_BOX,
-                       lst=_plain(12, spec.muted, align="r"), anchor="ctr", prompt="‹#›")
+        + _placeholder(
+            3,
+            "Text Placeholder",
+            '<p:ph type="body" idx="1"/>',
+            BODY_BOX,
+            prompt="Click to edit text",
+        )
+        + _placeholder(
+            4,
+            "Footer Placeholder",
+            '<p:ph type="ftr" sz="quarter" idx="11"/>',
+            FOOTER_BOX,
+            lst=_plain(12, spec.muted),
+            anchor="ctr",
+            prompt="Footer",
+        )
+        + _placeholder(
+            5,
+            "Slide Number Placeholder",
+            '<p:ph type="sldNum" sz="quarter" idx="12"/>',
+            NUMBER_BOX,
+            lst=_plain(12, spec.muted, align="r"),
+            anchor="ctr",
+            prompt="‹#›",
+        )
     )
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldMaster {NS}>'
@@ -398,13 +639,22 @@ def _theme_xml(spec: ThemeSpec) -> str:
         return f'<a:{name}><a:srgbClr val="{value}"/></a:{name}>'
 
     scheme = (
-        clr("dk1", spec.text) + clr("lt1", spec.background) + clr("dk2", spec.primary) + clr("lt2", "EEF1F5")
-        + clr("accent1", spec.accent) + clr("accent2", "2E8B7A") + clr("accent3", "C9822B")
-        + clr("accent4", "7A5AA6") + clr("accent5", "5B6770") + clr("accent6", "B23A48")
-        + clr("hlink", spec.accent) + clr("folHlink", "6B4C9A")
+        clr("dk1", spec.text)
+        + clr("lt1", spec.background)
+        + clr("dk2", spec.primary)
+        + clr("lt2", "EEF1F5")
+        + clr("accent1", spec.accent)
+        + clr("accent2", "2E8B7A")
+        + clr("accent3", "C9822B")
+        + clr("accent4", "7A5AA6")
+        + clr("accent5", "5B6770")
+        + clr("accent6", "B23A48")
+        + clr("hlink", spec.accent)
+        + clr("folHlink", "6B4C9A")
     )
     fonts = (
-        f'<a:majorFont>{_font(spec.heading_font)}<a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
+        f"<a:majorFont>{_font(spec.heading_font)}"
+        '<a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
         f'<a:minorFont>{_font(spec.body_font)}<a:ea typeface=""/><a:cs typeface=""/></a:minorFont>'
     )
     fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
@@ -415,7 +665,10 @@ def _theme_xml(spec: ThemeSpec) -> str:
         f'<a:fontScheme name="yamldeck">{fonts}</a:fontScheme>'
         f'<a:fmtScheme name="yamldeck"><a:fillStyleLst>{fill * 3}</a:fillStyleLst>'
         f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
-        "<a:effectStyleLst>" + "<a:effectStyle><a:effectLst/></a:effectStyle>" * 3 + "</a:effectStyleLst>"
+        "<a:effectStyleLst>"
+        + "<a:effectStyle><a:effectLst/></a:effectStyle>"
+        * 3
+        + "</a:effectStyleLst>"
         f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>"
         "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
     )
