@@ -29,8 +29,9 @@ STEPS = [
     ("  footer and slide number (SlideAdder)", "yamldeck/render/speed.py", "add_chrome"),
     ("  notes slides (SlideAdder)", "yamldeck/render/speed.py", "notes_slide"),
     ("  notes text", "yamldeck/render/deck.py", "_write_notes"),
-    ("  python-pptx save", "pptx/presentation.py", "save"),
-    ("re-zip for identical bytes", "yamldeck/package.py", "deterministic_bytes"),
+    ("  finished slides to bytes (speed.freeze)", "yamldeck/render/speed.py", "freeze"),
+    ("  write the zip in one pass (package.zip_deck)", "yamldeck/package.py", "zip_deck"),
+    ("re-zip for identical bytes (a no-op now)", "yamldeck/package.py", "deterministic_bytes"),
     ("integrity check of the package", "yamldeck/integrity.py", "verify_package"),
     ("write the file", "yamldeck/package.py", "write_atomically"),
 ]

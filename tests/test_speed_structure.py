@@ -273,3 +273,82 @@ def test_help_and_watch_help_import_no_heavy_library() -> None:
         assert "yamldeck.cli" in modules
         heavy = {"pptx", "pydantic", "PIL", "lxml", "yaml"}
         assert {m for m in modules if m.split(".")[0] in heavy} == set(), args
+
+
+def reference_run(p: Any, text: str, attrib: dict[str, str]) -> None:
+    """A run written with python-pptx's own calls, as text.plain_run writes it directly."""
+    from pptx.text.text import _Paragraph
+    from pptx.util import Centipoints
+
+    run = _Paragraph(p, None).add_run()
+    run.text = text
+    if "sz" in attrib:
+        run.font.size = Centipoints(int(attrib["sz"]))
+    if attrib.get("b"):
+        run.font.bold = True
+    if attrib.get("i"):
+        run.font.italic = True
+    run._r.get_or_add_rPr().set("lang", attrib["lang"])
+
+
+@pytest.mark.parametrize("outline", ["shipped", "long"])
+def test_shortcuts_make_the_deck_python_pptx_and_pyyaml_make(
+    outline: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibYAML loading, runs written as XML, workbooks shared by equal charts, slides frozen to
+    bytes when finished and the zip written in one pass give the bytes of the plain path:
+    PyYAML's Python loader, python-pptx's calls, its save and the deterministic re-zip."""
+    from yamldeck.outline import loader
+    from yamldeck.render import charts, text
+
+    if outline == "shipped":
+        source = with_assets(tmp_path) / "slides.yaml"
+        shutil.copy(SHIPPED_OUTLINE, source)
+    else:
+        source = long_outline(tmp_path, 40)
+    made: list[Any] = []
+    real_freeze = deck_module.freeze
+
+    def freeze(slide: Any) -> None:
+        made.append(slide)
+        real_freeze(slide)
+
+    monkeypatch.setattr(deck_module, "freeze", freeze)
+    fast = tmp_path / "fast.pptx"
+    yamldeck.build_deck(source, fast)
+    assert made and loader.compose_fast(source.read_text(encoding="utf-8"), 40) is not None
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "compose_fast", lambda text, depth: None)
+        patch.setattr(text, "plain_run", reference_run)
+        patch.setattr(deck_module, "plain_run", reference_run)
+        patch.setattr(charts._Numbers, "xlsx_blob",
+                      property(lambda self: self._workbook_writer.xlsx_blob))
+        patch.setattr(deck_module, "freeze", lambda slide: None)
+        patch.setattr(deck_module, "package_members", lambda prs: None)  # python-pptx's save
+        yamldeck.build_deck(source, tmp_path / "plain.pptx")
+    fast_parts, plain_parts = members(fast), members(tmp_path / "plain.pptx")
+    assert list(fast_parts) == list(plain_parts)
+    assert [n for n in fast_parts if fast_parts[n] != plain_parts[n]] == []
+    assert fast.read_bytes() == (tmp_path / "plain.pptx").read_bytes()
+    if outline == "long":
+        assert sum(n.startswith("ppt/embeddings/") for n in fast_parts) >= 3
+    validate_pptx(fast)
+
+
+def test_relationship_xml_is_python_pptx_s_for_any_target() -> None:
+    """Written directly when every value is plain; '&', spaces or non-ASCII take python-pptx's."""
+    from pptx import Presentation
+
+    from yamldeck.render.save import rels_xml
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    targets = ["https://example.org/a_(b)?c=1", "mailto:a@b.nz", "https://x.org/?a=1&b=2",
+               "https://x.org/a b", "https://māori.nz/", 'https://x.org/"q"']
+    for target in targets:
+        run = slide.shapes.add_textbox(0, 0, 10, 10).text_frame.paragraphs[0].add_run()
+        run.text = target
+        run.hyperlink.address = target
+    for rels in (slide.part.rels, prs.part.rels, prs.part.package._rels):
+        assert rels_xml(rels) == rels.xml
+    assert b"&amp;" in slide.part.rels.xml and len(slide.part.rels) == len(targets) + 1

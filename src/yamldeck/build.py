@@ -79,8 +79,8 @@ def render_bytes(
     if missing_alt:
         raise OutlineError(missing_alt)
     epoch = source_date_epoch(DEFAULT_EPOCH)
-    rendered = render_fitted(outline, source, epoch=epoch, assets=assets, cache=cache,
-                             files=files).data
+    rendered = render_fitted(outline, source, epoch=epoch, all_records=False, assets=assets,
+                             cache=cache, files=files).data
     data = deterministic_bytes(rendered, epoch=epoch)
     verify_package(data)  # a deck PowerPoint would have to repair is a bug: exit 70, write nothing
     return data

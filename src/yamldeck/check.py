@@ -95,7 +95,8 @@ def _render_options(outline: Outline, source: SourceMap) -> dict[str, Any]:
 
     # As `build` without --allow-outside-assets: check answers "would build succeed?".
     policy = AssetPolicy(Path(source.file).parent, allow_outside=False)
-    return {"assets": load_assets(outline, source, policy)}
+    # Only the measurements are wanted: no package is made (render_outline's package=False).
+    return {"assets": load_assets(outline, source, policy), "package": False}
 
 
 def fit_lints(records: tuple[Any, ...]) -> Iterator[Problem]:

@@ -14,6 +14,7 @@ import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -82,24 +83,61 @@ def package_issues(data: bytes) -> Iterator[str]:
         if CONTENT_TYPES not in names:
             yield f"{CONTENT_TYPES} is missing"
             return
-        xml: dict[str, etree._Element] = {}
+        # Each part is parsed, summarised and freed in turn: a deck of thousands of slides is
+        # never held as trees (that was most of a big build's peak memory).
+        xml: dict[str, _Summary] = {}
+        rels: dict[str, list[tuple[str, str, str | None, str]]] = {}
+        types: ContentTypes = ({}, {})
         for name in sorted(names):
             if name.endswith((".xml", ".rels")):
                 try:
-                    xml[name] = etree.fromstring(archive.read(name), _PARSER)
+                    root = etree.fromstring(archive.read(name), _PARSER)
                 except etree.XMLSyntaxError as exc:
                     yield f"{name}: not well-formed XML ({exc})"
-    types = _content_types(xml.get(CONTENT_TYPES))
+                    continue
+                if name == CONTENT_TYPES:
+                    types = _content_types(root)
+                elif name.endswith(".rels"):
+                    rels[name] = _relationships(name, root)
+                xml[name] = _summary(name, root)
+                del root
     yield from _content_type_issues(types, names)
-    rels = {
-        name: _relationships(name, root) for name, root in xml.items() if name.endswith(".rels")
-    }
     yield from _relationship_issues(rels, names)
     yield from _typed_part_issues(types, rels, names)
     yield from _reference_issues(xml, rels)
     yield from _presentation_issues(xml, rels)
     yield from _shape_id_issues(xml)
     yield from _reachability_issues(rels, names)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What the checks below need of one parsed part, so its tree can be freed at once."""
+
+    used: frozenset[str] = frozenset()  # r:id, r:embed... values (parts, not .rels)
+    shape_ids: tuple[str | None, ...] = ()  # p:cNvPr ids (slides, layouts, masters, notes)
+    slide_rids: tuple[str | None, ...] = ()  # presentation.xml: p:sldId r:id, in order
+    slide_ids: tuple[str | None, ...] = ()  # presentation.xml: p:sldId id
+    master_ids: tuple[str | None, ...] = ()  # presentation.xml: p:sldMasterId id
+    layout_ids: tuple[str | None, ...] = ()  # masters: p:sldLayoutId id
+
+
+def _summary(name: str, root: etree._Element) -> _Summary:
+    used: frozenset[str] = frozenset()
+    if not name.endswith(".rels") and name != CONTENT_TYPES:
+        used = frozenset(str(v) for v in root.xpath("//@*[namespace-uri()=$ns]", ns=R_NS))
+    shape_ids: tuple[str | None, ...] = ()
+    if name.startswith(_SHAPE_PARTS) and "/_rels/" not in name:
+        shape_ids = tuple(el.get("id") for el in root.iter(_P + "cNvPr"))
+    if name == "ppt/presentation.xml":
+        slides = list(root.iter(_P + "sldId"))
+        return _Summary(used, shape_ids, tuple(s.get(f"{{{R_NS}}}id") for s in slides),
+                        tuple(s.get("id") for s in slides),
+                        tuple(m.get("id") for m in root.iter(_P + "sldMasterId")))
+    layouts: tuple[str | None, ...] = ()
+    if name.startswith("ppt/slideMasters/"):
+        layouts = tuple(lay.get("id") for lay in root.iter(_P + "sldLayoutId"))
+    return _Summary(used, shape_ids, layout_ids=layouts)
 
 
 # What a part reached through a relationship of this type must declare as its content type.
@@ -117,9 +155,7 @@ _EXPECTED_TYPES = {
 ContentTypes = tuple[dict[str, str], dict[str, str]]  # defaults by extension, overrides by part
 
 
-def _content_types(root: etree._Element | None) -> ContentTypes:
-    if root is None:
-        return {}, {}
+def _content_types(root: etree._Element) -> ContentTypes:
     defaults = {
         d.get("Extension", "").lower(): d.get("ContentType", "") for d in root.iter(_CT + "Default")
     }
@@ -208,23 +244,22 @@ def _relationship_issues(
 
 
 def _reference_issues(
-    xml: dict[str, etree._Element], rels: dict[str, list[tuple[str, str, str | None, str]]]
+    xml: dict[str, _Summary], rels: dict[str, list[tuple[str, str, str | None, str]]]
 ) -> Iterator[str]:
     """Every r:id, r:embed, r:link... in a part must be one of the part's relationship ids."""
-    for name, root in sorted(xml.items()):
+    for name, part in sorted(xml.items()):
         if name.endswith(".rels") or name == CONTENT_TYPES:
             continue
         rels_name = posixpath.join(
             posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels"
         )
         known = {rid for rid, *_ in rels.get(rels_name, [])}
-        used = root.xpath("//@*[namespace-uri()=$ns]", ns=R_NS)
-        for rid in sorted({str(value) for value in used} - known):
+        for rid in sorted(part.used - known):
             yield f"{name}: refers to relationship {rid}, which {rels_name} does not define"
 
 
 def _presentation_issues(
-    xml: dict[str, etree._Element], rels: dict[str, list[tuple[str, str, str | None, str]]]
+    xml: dict[str, _Summary], rels: dict[str, list[tuple[str, str, str | None, str]]]
 ) -> Iterator[str]:
     """The slide list and the presentation's slide relationships must match one to one."""
     name = "ppt/presentation.xml"
@@ -234,7 +269,7 @@ def _presentation_issues(
         return
     entries = rels.get("ppt/_rels/presentation.xml.rels", [])
     by_id = {rid: reltype for rid, reltype, *_ in entries}
-    listed = [sld.get(f"{{{R_NS}}}id") for sld in root.iter(_P + "sldId")]
+    listed = list(root.slide_rids)
     for rid, count in Counter(listed).items():
         if count > 1:
             yield f"{name}: slide relationship {rid} is listed {count} times in the slide list"
@@ -244,13 +279,11 @@ def _presentation_issues(
     for rid, reltype, _, target in entries:
         if reltype == _SLIDE_REL and rid not in listed:
             yield f"{name}: slide {target} ({rid}) is related but not in the slide list (dangling)"
-    yield from _unique_ids(name, [s.get("id") for s in root.iter(_P + "sldId")], "slide", 256)
-    masters = [m.get("id") for m in root.iter(_P + "sldMasterId")]
+    yield from _unique_ids(name, list(root.slide_ids), "slide", 256)
+    masters = list(root.master_ids)
     layouts = [
-        lay.get("id")
-        for part, r in xml.items()
-        if part.startswith("ppt/slideMasters/")
-        for lay in r.iter(_P + "sldLayoutId")
+        lay for part, r in xml.items() if part.startswith("ppt/slideMasters/")
+        for lay in r.layout_ids
     ]
     yield from _unique_ids(name, masters + layouts, "master or layout", 2147483648)
 
@@ -263,11 +296,11 @@ def _unique_ids(name: str, ids: list[str | None], what: str, minimum: int) -> It
             yield f"{name}: {what} id {value} is not a whole number from {minimum}"
 
 
-def _shape_id_issues(xml: dict[str, etree._Element]) -> Iterator[str]:
-    for name, root in sorted(xml.items()):
+def _shape_id_issues(xml: dict[str, _Summary]) -> Iterator[str]:
+    for name, part in sorted(xml.items()):
         if not name.startswith(_SHAPE_PARTS) or "/_rels/" in name:
             continue
-        ids = [el.get("id") for el in root.iter(_P + "cNvPr")]
+        ids = part.shape_ids
         for value, count in sorted(Counter(ids).items(), key=lambda item: str(item[0])):
             if count > 1:
                 yield f"{name}: shape id {value} is used by {count} shapes"

@@ -24,18 +24,21 @@ CONTINUED = " (cont.)"
 class Rendered:
     """A rendered deck (python-pptx's bytes), the outline as rendered and its fitted frames."""
 
-    data: bytes
+    data: bytes  # the deck's package (its zip may still need package.deterministic_bytes)
     outline: Outline  # with continuation slides, when there were any
     records: tuple[Any, ...]  # render.context.FrameRecord, in slide order
     source: SourceMap  # locates the rendered outline's slides in the original file
 
 
-def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, **options: Any) -> Rendered:
+def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, all_records: bool = True,
+                  **options: Any) -> Rendered:
     """Render ``outline``; continue overflowing bullets where the outline allows it.
 
-    ``options`` go to render.render_outline (e.g. the outline's assets).
+    ``options`` go to render.render_outline (e.g. the outline's assets). Without
+    ``all_records`` only the frames that overflowed are recorded (what continuing needs; a
+    build of thousands of slides need not hold a record of every frame).
     """
-    data, records, error = _attempt(outline, source, epoch, options)
+    data, records, error = _attempt(outline, source, epoch, options, all_records)
     if error is None:
         return Rendered(data, outline, records, source)
     plans, refused = _plan(outline, source, records)
@@ -57,19 +60,27 @@ def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, **options:
     remapped = RemappedSource(
         **{f.name: getattr(source, f.name) for f in fields(source)}, origin=tuple(origin)
     )
-    data, records, error = _attempt(continued, remapped, epoch, options)
+    data, records, error = _attempt(continued, remapped, epoch, options, all_records)
     if error is not None:
         raise error
     return Rendered(data, continued, records, remapped)
 
 
+class _Overflowed(list):  # type: ignore[type-arg]
+    """A record list that keeps only the frames that raised an overflow problem."""
+
+    def append(self, record: Any) -> None:
+        if record.problem is not None:
+            super().append(record)
+
+
 def _attempt(
-    outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any]
+    outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any], all_records: bool
 ) -> tuple[bytes, tuple[Any, ...], OutlineError | None]:
     from .render import render_outline
     from .render.context import FRAME_RECORDS
 
-    records: list[Any] = []
+    records: list[Any] = [] if all_records else _Overflowed()
     token = FRAME_RECORDS.set(records)
     try:
         return render_outline(outline, source, epoch=epoch, **options), tuple(records), None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from yamldeck.errors import OutputError, Problem
 
-__all__ = ["deterministic_bytes", "source_date_epoch", "write_atomically"]
+__all__ = ["deterministic_bytes", "source_date_epoch", "write_atomically", "zip_deck"]
 
 # Zip stores local DOS times: nothing before 1980, nothing after 2107, and only even seconds.
 _ZIP_MIN_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -29,24 +29,54 @@ _CORE_DATE = re.compile(rb"(<(?:[\w.-]+:)?(created|modified)\b[^>]*>)[^<]*(</(?:
 Transform = Callable[[str, bytes, int], bytes]
 
 
+# The last deck zip_deck made, with its epoch: deterministic_bytes gives it back as it is.
+_made: tuple[bytes, int] | None = None
+
+
 def deterministic_bytes(pptx_bytes: bytes, *, epoch: int) -> bytes:
     """Re-zip a saved package so the same content always gives the same bytes."""
+    global _made
+    if _made is not None and _made[0] is pptx_bytes and _made[1] == epoch:
+        _made = None  # zip_deck wrote exactly what the re-zip would: nothing to do
+        return pptx_bytes
     return _rezip(pptx_bytes, epoch, _deck_member)
+
+
+def zip_deck(members: Iterable[tuple[str, Callable[[], bytes]]], *, epoch: int) -> bytes:
+    """What deterministic_bytes gives for a package of these members, without the package.
+
+    ``members`` are (name, payload maker) in the order a package writer would store them, every
+    name once; each payload is made, compressed and dropped in turn.
+    """
+    global _made
+    listed = list(members)
+    first = [m for name in _FIRST_MEMBERS for m in listed if m[0] == name]
+    ordered = first + [m for m in listed if m[0] not in _FIRST_MEMBERS]
+    data = _zip(((name, lambda make=make, name=name: _deck_member(name, make(), epoch))
+                 for name, make in ordered), epoch)
+    _made = (data, epoch)
+    return data
 
 
 def _rezip(data: bytes, epoch: int, transform: Transform) -> bytes:
     """Rewrite a zip with fixed metadata, a fixed member order and one entry per name."""
+    with zipfile.ZipFile(BytesIO(data)) as src:
+        # read() resolves a duplicated name to its last entry, as other readers of the deck do.
+        return _zip(((name, lambda name=name: transform(name, src.read(name), epoch))
+                     for name in _member_order(src)), epoch)
+
+
+def _zip(members: Iterable[tuple[str, Callable[[], bytes]]], epoch: int) -> bytes:
+    """Zip ``members`` with fixed metadata (the one place that sets it)."""
     date_time = _zip_date_time(epoch)
     out = BytesIO()
-    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in _member_order(src):
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, make in members:
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.create_system = 3  # Unix, whatever platform builds the deck
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            # read() resolves a duplicated name to its last entry, as other readers of the deck do.
-            payload = transform(name, src.read(name), epoch)
-            dst.writestr(info, payload, compresslevel=_COMPRESSLEVEL)
+            dst.writestr(info, make(), compresslevel=_COMPRESSLEVEL)
     return out.getvalue()
 
 

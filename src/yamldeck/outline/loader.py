@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import OutlineError, Problem, Warnings
+from .fastload import compose_fast
 from .messages import explain, reference_message, tag_message
 from .nodes import Builder
 from .source import Mark, Path_, SourceMap, format_path, slide_label
@@ -114,18 +115,9 @@ def parse_document(raw: bytes, name: str, warnings: Warnings | None = None) -> D
     text = _decode(raw, name)
     source = SourceMap(file=name, lines=text.splitlines())
     _check_characters(text, source)
-    loader = _ComposeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except _Refused as exc:
-        raise OutlineError(_at(source, exc.mark, exc.message)) from None
-    except yaml.MarkedYAMLError as exc:
-        mark, message = explain(exc, source.lines)
-        raise OutlineError(_at(source, mark, message)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
-        raise OutlineError(Problem(f"not valid YAML: {exc}", file=name)) from None
-    finally:
-        loader.dispose()
+    node = compose_fast(text, MAX_DEPTH)  # LibYAML, when the text is clean: 10x faster
+    if node is None:
+        node = _compose_python(text, source)
     if node is None:
         raise OutlineError(
             Problem(
@@ -144,6 +136,22 @@ def parse_document(raw: bytes, name: str, warnings: Warnings | None = None) -> D
         for problem in builder.labelled(data, builder.warnings):
             warnings.add(problem)
     return Document(data, source)
+
+
+def _compose_python(text: str, source: SourceMap) -> Any:
+    """The root node by PyYAML's Python composer, which refuses what an outline must not use."""
+    loader = _ComposeLoader(text)
+    try:
+        return loader.get_single_node()
+    except _Refused as exc:
+        raise OutlineError(_at(source, exc.mark, exc.message)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark, message = explain(exc, source.lines)
+        raise OutlineError(_at(source, mark, message)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
+        raise OutlineError(Problem(f"not valid YAML: {exc}", file=source.file)) from None
+    finally:
+        loader.dispose()
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -13,7 +13,7 @@ from .inline import plain_text
 Path_ = tuple[Any, ...]  # a location inside the document: keys and list indices
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long outline has a hundred thousand of them
 class Mark:
     line: int  # 1-based
     column: int  # 1-based

@@ -48,10 +48,12 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
               size_pt: float) -> Any:
     """Draw ``chart`` in ``box``: type, data, titles, legend and labels as the outline asks."""
     data = chart_numbers(ctx, chart)
-    numbers = CategoryChartData(number_format="General")
+    numbers = _Numbers(number_format="General")
     numbers.categories = data.categories
     for series in data.series:
         numbers.add_series(series.name, [_tidy(v) for v in series.values])
+    numbers.key = repr((list(data.categories),
+                        [(s.name, [_tidy(v) for v in s.values]) for s in data.series]))
     frame = ctx.slide.shapes.add_chart(TYPES[(chart.type, chart.stacked)], *box, numbers)
     frame.name = f"Chart {frame.shape_id - 1}"
     graph = frame.chart
@@ -65,6 +67,29 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
     if chart.labels:
         _labels(graph, chart, size_pt)
     return frame
+
+
+# Workbooks by chart data: a deck of one chart per region often repeats its data, and writing a
+# workbook (XlsxWriter) is half of a chart's cost. Equal data give equal workbooks but for their
+# creation time, which package.deterministic_bytes fixes in every embedded workbook anyway.
+_WORKBOOKS: dict[str, bytes] = {}
+_WORKBOOK_LIMIT = 64
+
+
+class _Numbers(CategoryChartData):
+    """Chart data whose workbook is written once per distinct data."""
+
+    key = ""
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        blob = _WORKBOOKS.get(self.key)
+        if blob is None:
+            blob = self._workbook_writer.xlsx_blob
+            if len(_WORKBOOKS) >= _WORKBOOK_LIMIT:
+                _WORKBOOKS.clear()
+            _WORKBOOKS[self.key] = blob
+        return blob
 
 
 def _tidy(value: float | None) -> float | int | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapeFactory
 
 from ..errors import Problem
 from ..fit import get_measurer
@@ -104,17 +105,15 @@ class SlideContext:
         if self.slots is not None:
             slot = self.slots.get(idx)
             return None if slot is None else layout_placeholder(self.layout, slot.idx)
-        for shape in self.layout.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return shape
-        return None
+        return _layout_placeholders(self.layout).get(idx)
 
     def _slide_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
             return self._slot_frame(idx)
-        for shape in self.slide.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return shape
+        # What slide.placeholders finds, without a python-pptx proxy and XPath per shape.
+        for element in _placeholder_elements(self.slide.shapes._spTree):
+            if _ph_idx(element) == idx:
+                return SlideShapeFactory(element, self.slide.placeholders)
         return None
 
     def _slot_frame(self, idx: int) -> Any:
@@ -185,10 +184,49 @@ class SlideContext:
 
     def remove_empty_placeholders(self) -> None:
         """Drop placeholders that got no text, so no 'Click to add text' shows."""
-        for shape in list(self.slide.placeholders):
-            if not shape.has_text_frame or not shape.text_frame.text.strip():
-                element = shape._element
+        # As python-pptx sees it: only a p:sp has a text frame, whose text is its a:t texts.
+        for element in list(_placeholder_elements(self.slide.shapes._spTree)):
+            if element.tag != _SP or not any(
+                (t.text or "").strip() for t in element.iter(_T)
+            ):
                 element.getparent().remove(element)
+
+
+_SP, _T, _NV_PH = qn("p:sp"), qn("a:t"), f"{qn('p:nvPr')}/{qn('p:ph')}"
+_SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
+                                               "contentPart"))
+
+
+def _ph(element: Any) -> Any:
+    """The p:ph of a shape element (python-pptx: ./*[1]/p:nvPr/p:ph), or None."""
+    return element[0].find(_NV_PH) if len(element) else None
+
+
+def _ph_idx(element: Any) -> int:
+    return int(_ph(element).get("idx", "0"))
+
+
+def _placeholder_elements(tree: Any) -> list[Any]:
+    """The placeholder shape elements of a shape tree, in document order."""
+    return [e for e in tree.iterchildren() if e.tag in _SHAPE_TAGS and _ph(e) is not None]
+
+
+# Layout placeholders by idx, per layout element (kept alive here, so identity is a safe key):
+# every slide on a layout asks for the same few.
+_LAYOUT_PHS: dict[Any, dict[int, Any]] = {}
+_LAYOUT_LIMIT = 256
+
+
+def _layout_placeholders(layout: Any) -> dict[int, Any]:
+    found = _LAYOUT_PHS.get(layout._element)
+    if found is None:
+        found = {}
+        for shape in layout.placeholders:  # the first of an idx wins, as a linear search does
+            found.setdefault(shape.placeholder_format.idx, shape)
+        if len(_LAYOUT_PHS) >= _LAYOUT_LIMIT:
+            _LAYOUT_PHS.clear()
+        _LAYOUT_PHS[layout._element] = found
+    return found
 
 
 # What comes before the bullet in a:pPr (ECMA-376 CT_TextParagraphProperties), and bullets.

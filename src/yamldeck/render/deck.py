@@ -15,28 +15,32 @@ from ..errors import OutlineError, Problem
 from ..outline.inline import parse_inline, plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
+from ..package import zip_deck
 from ..templates import DeckFiles, load_deck_files
 from ..theme import theme_for
 from .cache import SlideCache
 from .context import SlideContext
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
+from .save import package_members
 from .setup import footer_room, light_text, start_deck
 from .slots import restyle
-from .speed import SlideAdder
+from .speed import SlideAdder, freeze
 from .styles import frame_style
-from .text import Para, fill_frame
+from .text import Para, fill_frame, plain_run
 
 SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
 
 def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: Any = None,
-                   cache: SlideCache | None = None, files: DeckFiles | None = None) -> bytes:
+                   cache: SlideCache | None = None, files: DeckFiles | None = None,
+                   package: bool = True) -> bytes:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
 
     ``assets`` (yamldeck.assets.Assets) holds the pictures and CSV rows the outline names.
     ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
     ``files`` holds the template and logo deck: names (loaded here when not given).
+    Without ``package`` (a run that only measures, such as `check`) no bytes are made: b"".
     """
     spec = theme_for(outline.deck)
     if files is None:  # callers other than build (e.g. check) have not loaded them
@@ -85,10 +89,18 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: A
         problems.extend(ctx.problems)
         if reuse is not None and not ctx.problems and not ctx.continuations:
             reuse.store(slide_model, layout, slide)
+        for part in (ctx, *ctx.continuations):  # finished: keep bytes, not trees (memory)
+            if package:
+                freeze(part.slide)
     if problems:
         raise OutlineError(problems)
+    if not package:
+        return b""
     _set_properties(prs, outline, epoch)
-    buffer = io.BytesIO()
+    members = package_members(prs)
+    if members is not None:  # the deterministic zip in one pass (see render.save)
+        return zip_deck(members, epoch=epoch)
+    buffer = io.BytesIO()  # a template whose part names clash: python-pptx's save, then re-zip
     prs.save(buffer)
     return buffer.getvalue()
 
@@ -151,6 +163,13 @@ def _write_notes(frame: Any, notes: str, language: str) -> None:
     for i, text in enumerate(p for p in paragraphs if p):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         for span in parse_inline(text):
+            if not span.url:
+                attrib = {"b": "1"} if span.bold else {}
+                if span.italic:
+                    attrib["i"] = "1"
+                attrib["lang"] = language
+                plain_run(paragraph._p, span.text, attrib)
+                continue
             run = paragraph.add_run()
             run.text = span.text
             if span.bold:

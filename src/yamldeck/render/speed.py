@@ -13,16 +13,19 @@ partnames.PartNames, installed on this one presentation's package; python-pptx i
 from __future__ import annotations
 
 import copy
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.chart import ChartPart
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import Slide
@@ -231,6 +234,64 @@ class SlideAdder:
         if self._notes_master_part is None:
             self._notes_master_part = self._prs_part.notes_master_part
         return self._notes_master_part
+
+
+class _Frozen:
+    """A finished part kept as the bytes python-pptx's save would write for it (compressed:
+    a 5000-slide deck's XML is 30 MB)."""
+
+    _frozen: bytes
+
+    @property
+    def blob(self) -> bytes:
+        return zlib.decompress(self._frozen)
+
+    def release(self) -> bytes:
+        """The blob, freed here: for the one writer of the package (render.save)."""
+        blob, self._frozen = self.blob, zlib.compress(b"", 1)
+        return blob
+
+
+class _FrozenSlidePart(_Frozen, SlidePart):
+    """A finished slide, as bytes."""
+
+
+class _FrozenNotesPart(_Frozen, NotesSlidePart):
+    """A finished notes slide, as bytes."""
+
+
+class _FrozenChartPart(_Frozen, ChartPart):
+    """A finished slide's chart, as bytes (its workbook is bytes already)."""
+
+
+def freeze(slide: Any) -> None:
+    """Serialise a finished slide, its notes and charts now and free their trees.
+
+    python-pptx keeps every slide as an lxml tree until the deck is saved: about 60 kB per slide
+    with its notes, against 6 kB of XML. Nothing may touch the slide afterwards.
+    """
+    part = slide.part
+    try:
+        notes = part.part_related_by(RT.NOTES_SLIDE)
+    except KeyError:
+        notes = None
+    if notes is not None:
+        _freeze(notes, _FrozenNotesPart, "notes_slide")
+    for rel in part.rels.values():
+        if rel.reltype == RT.CHART and not rel.is_external and type(rel.target_part) is ChartPart:
+            _freeze(rel.target_part, _FrozenChartPart, "chart")
+    _freeze(part, _FrozenSlidePart, "slide")
+
+
+def _freeze(part: Any, frozen: type, proxy: str) -> None:
+    blob = serialize_part_xml(part._element)  # what XmlPart.blob returns at save
+    # python-pptx's cached proxies (lazyproperty) hold the trees too: a slide part caches its
+    # notes slide's.
+    for name in (proxy, "notes_slide"):
+        part.__dict__.pop(name, None)
+    part.__class__ = frozen
+    part._frozen = zlib.compress(blob, 1)
+    part._element = None
 
 
 def _unique_name(basename: str, number: int, names: set[str]) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.oxml.ns import qn
-from pptx.text.text import _Paragraph
+from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.oxml.text import CT_RegularTextRun
+from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
 from ..fit import Fit, Frame, Paragraph, Run, get_measurer
@@ -127,9 +129,22 @@ def _write(
         end.set("sz", str(int(size.pt * 100)))
 
 
+_R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
+
+
 def _add_run(
     paragraph: Any, text: str, span: Span, bold: bool, size: Any, language: str, link_color: str | None
 ) -> None:
+    if not span.url:  # most runs: the XML python-pptx's calls below make, made directly
+        p = paragraph._p  # its runs are appended in order, endParaRPr only after them (_write)
+        attrib = {"sz": str(size.centipoints)}
+        if span.bold or bold:
+            attrib["b"] = "1"
+        if span.italic:
+            attrib["i"] = "1"
+        attrib["lang"] = language
+        plain_run(p, text, attrib)
+        return
     run = paragraph.add_run()
     run.text = text
     font = run.font
@@ -143,6 +158,17 @@ def _add_run(
         run.hyperlink.address = span.url
         if link_color:
             color_link(run, link_color)
+
+
+def plain_run(p: Any, text: str, attrib: dict[str, str]) -> None:
+    """The run paragraph.add_run(), run.text and font settings make (a:rPr with ``attrib``),
+    without python-pptx's proxies: a quarter of a big deck's text writing."""
+    r = etree.SubElement(p, _R)  # made in the tree, so it takes the tree's a: prefix
+    end = p.find(_END)
+    if end is not None:  # python-pptx puts runs before the paragraph's end properties
+        end.addprevious(r)
+    etree.SubElement(r, _RPR, attrib)
+    etree.SubElement(r, _T).text = CT_RegularTextRun._escape_ctrl_chars(text)
 
 
 # PowerPoint paints links in the theme's hyperlink colour unless this extension says "use the run's".
