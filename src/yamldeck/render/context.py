@@ -160,7 +160,7 @@ class SlideContext:
             style = replace(style, levels=tuple(replace(lvl, left_pt=0.0, indent_pt=0.0)
                                                 for lvl in style.levels))
         measured = fill_measured(shape, paras, style, language=self.deck.language,
-                                 columns=columns, link_color=self.link_color)
+                                 columns=columns, link_color=self.link_color, one_line=balance)
         result = measured.fit
         if balance and columns > 1 and result.fits and result.lines == len(paras):
             origin = self.box(idx) if self.slots is not None or self.keep_out else None

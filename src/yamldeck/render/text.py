@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -67,8 +67,13 @@ def fill_measured(
     language: str,
     columns: int = 1,
     link_color: str | None = None,
+    one_line: bool = False,
 ) -> Measured:
-    """fill_frame(), returning the measurement too."""
+    """fill_frame(), returning the measurement too.
+
+    ``one_line``: the paragraphs are short list items set in columns; shrink them (not below the
+    floor) until each fits on one line, so no name is split over two lines of a column.
+    """
     spans = [parse_inline(p.text) for p in paras]
     measured = [
         Paragraph(
@@ -86,9 +91,28 @@ def fill_measured(
     left, right, top, bottom = style.insets_pt
     frame = Frame(style.width_pt, style.height_pt, left, right, top, bottom, columns, COLUMN_GAP_PT)
     floor = floor_for(style, paras)
+    extra = _one_line_shrink(measured, frame, floor) if one_line and columns > 1 else 0
+    if extra:
+        measured = [
+            replace(p, size_pt=p.size_pt - extra,
+                    space_before_pt=p.space_before_pt * (p.size_pt - extra) / p.size_pt)
+            for p in measured
+        ]
     result = get_measurer().fit(measured, frame, floor)
-    _write(shape, paras, spans, style, result.shrink_pt, language, columns, link_color)
+    _write(shape, paras, spans, style, result.shrink_pt + extra, language, columns, link_color)
     return Measured(tuple(measured), frame, floor, result)
+
+
+def _one_line_shrink(paragraphs: list[Paragraph], frame: Frame, floor: float) -> int:
+    """Whole points to take off so every paragraph fits one column line (0 if none does)."""
+    insets = frame.inset_left_pt + frame.inset_right_pt
+    width = (frame.width_pt - insets - (frame.columns - 1) * frame.column_gap_pt) / frame.columns
+    measurer = get_measurer()
+    smallest = min(p.size_pt for p in paragraphs)
+    for extra in range(int(smallest - floor) + 1):
+        if all(measurer.line_count(p, width, p.size_pt - extra) == 1 for p in paragraphs):
+            return extra
+    return 0
 
 
 def _write(
