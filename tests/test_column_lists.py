@@ -14,7 +14,8 @@ def _outline(items: list[str]) -> str:
     details = "".join(f"      - {item}\n" for item in items)
     return (
         "deck:\n  title: Lists\n  language: en-NZ\nslides:\n"
-        f"  - title: Members\n    number: \"{len(items)}\"\n    caption: names\n    details:\n{details}"
+        f'  - title: Members\n    number: "{len(items)}"\n'
+        f"    caption: names\n    details:\n{details}"
     )
 
 

@@ -70,10 +70,9 @@ def render_bytes(
     ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
     ``files`` holds the template and logo (loaded from the outline when not given).
     """
+    from .check import alt_text_lints
     from .integrity import verify_package
     from .overflow import render_fitted  # python-pptx is imported only when a deck is rendered
-
-    from .check import alt_text_lints
 
     missing_alt = list(alt_text_lints(outline, source))
     if missing_alt:

@@ -74,21 +74,39 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 @cli.command()
 @OUTLINE
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck "
-              "(default: the outline's name with .pptx, beside it).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
+)
 @STRICT
-@click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
-              "outside the outline's folder (only for outlines you trust).")
-@click.option("--template", type=click.Path(path_type=Path), help="Build on this PowerPoint "
-              "template (.potx or .pptx) instead of deck: template: or the built-in theme.")
-def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets: bool,
-          template: Path | None) -> None:
+@click.option(
+    "--allow-outside-assets",
+    is_flag=True,
+    help="Let pictures and CSV files come from "
+    "outside the outline's folder (only for outlines you trust).",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Build on this PowerPoint "
+    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
+)
+def build(
+    outline: Path,
+    output: Path | None,
+    strict: bool,
+    allow_outside_assets: bool,
+    template: Path | None,
+) -> None:
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
     from .build import build_deck
 
     start = time.perf_counter()
-    result = build_deck(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
-                        template=template)
+    result = build_deck(
+        outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
+    )
     seconds = time.perf_counter() - start
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
@@ -99,8 +117,14 @@ def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets
 @cli.command()
 @OUTLINE
 @STRICT
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json: print the problems as a JSON list on stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: print the problems as a JSON list on stdout.",
+)
 @click.pass_context
 def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
     """Check OUTLINE for mistakes without building a deck."""
@@ -142,24 +166,47 @@ def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
 
 @cli.command()
 @OUTLINE
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the deck "
-              "(default: the outline's name with .pptx, beside it).")
-@click.option("--preview", is_flag=True, help="Also render the slide pictures after each build "
-              "(needs LibreOffice).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
+)
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="Also render the slide pictures after each build (needs LibreOffice).",
+)
 @STRICT
-@click.option("--allow-outside-assets", is_flag=True, help="Let pictures and CSV files come from "
-              "outside the outline's folder (only for outlines you trust).")
-@click.option("--template", type=click.Path(path_type=Path), help="Build on this PowerPoint "
-              "template (.potx or .pptx) instead of deck: template: or the built-in theme.")
+@click.option(
+    "--allow-outside-assets",
+    is_flag=True,
+    help="Let pictures and CSV files come from "
+    "outside the outline's folder (only for outlines you trust).",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Build on this PowerPoint "
+    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
+)
 @click.pass_context
-def watch(ctx: click.Context, outline: Path, output: Path | None, preview: bool, strict: bool,
-          allow_outside_assets: bool, template: Path | None) -> None:
+def watch(
+    ctx: click.Context,
+    outline: Path,
+    output: Path | None,
+    preview: bool,
+    strict: bool,
+    allow_outside_assets: bool,
+    template: Path | None,
+) -> None:
     """Rebuild the deck whenever OUTLINE or a file it uses changes (Ctrl-C stops)."""
     from .build import Builder
     from .watch import Watcher
 
-    builder = Builder(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
-                      template=template)
+    builder = Builder(
+        outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
+    )
     click.echo(f"watching {outline} and the files it uses; Ctrl-C stops")
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
     Watcher(builder, lambda event: _print_watch_event(event, verbose), preview=preview).run()
@@ -172,32 +219,46 @@ def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
             click.echo(warning.format(), err=True)
         noun = "slide" if event.result.slides == 1 else "slides"
         done = "wrote" if event.kind == "built" else "unchanged:"
-        click.echo(f"{done} {event.result.output} ({event.result.slides} {noun}) "
-                   f"in {event.seconds:.2f} s", nl=True)
+        click.echo(
+            f"{done} {event.result.output} ({event.result.slides} {noun}) in {event.seconds:.2f} s",
+            nl=True,
+        )
     elif event.kind in ("failed", "preview-failed"):
         for problem in event.problems:
             click.echo(problem.format(), err=True)
         errors = sum(p.severity == "error" for p in event.problems)
         what = "the deck was not changed" if event.kind == "failed" else "no pictures were made"
-        click.echo(f"{errors} problem{'s' if errors != 1 else ''}; {what}; "
-                   "waiting for the next save", err=True)
+        click.echo(
+            f"{errors} problem{'s' if errors != 1 else ''}; {what}; waiting for the next save",
+            err=True,
+        )
     elif event.kind == "bug":
-        click.echo("yamldeck: internal error - this is a bug in yamldeck, not in your outline; "
-                   "please report it (watch -v shows the traceback); waiting for the next save",
-                   err=True)
+        click.echo(
+            "yamldeck: internal error - this is a bug in yamldeck, not in your outline; "
+            "please report it (watch -v shows the traceback); waiting for the next save",
+            err=True,
+        )
         if verbose:
             click.echo(event.detail, err=True, nl=False)
     elif event.kind == "preview":
         click.echo(f"pictures in {event.detail} in {event.seconds:.1f} s")
     elif event.kind == "no-preview":
-        click.echo("--preview: this installation of yamldeck cannot render slide pictures; "
-                   "building the deck only", err=True)
+        click.echo(
+            "--preview: this installation of yamldeck cannot render slide pictures; "
+            "building the deck only",
+            err=True,
+        )
 
 
 @cli.command()
 @OUTLINE
-@click.option("-o", "--output", "folder", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for the pictures (default: the outline's name with -preview, beside it).")
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the pictures (default: the outline's name with -preview, beside it).",
+)
 def preview(outline: Path, folder: Path | None) -> None:
     """Build OUTLINE and render every slide to a PNG, plus a numbered contact sheet."""
     from .preview import preview as render_preview
@@ -207,15 +268,21 @@ def preview(outline: Path, folder: Path | None) -> None:
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
     noun = "slide" if len(result.pictures) == 1 else "slides"
-    click.echo(f"wrote {len(result.pictures)} {noun} and {result.sheet} "
-               f"in {time.perf_counter() - start:.1f} s")
+    click.echo(
+        f"wrote {len(result.pictures)} {noun} and {result.sheet} "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
 
 
 @cli.command()
 @OUTLINE
 @click.option("--pdf", "pdf", is_flag=True, help="Write a PDF (rendered by LibreOffice).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write it (default: the outline's name with .pdf, beside it).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write it (default: the outline's name with .pdf, beside it).",
+)
 def export(outline: Path, pdf: bool, output: Path | None) -> None:
     """Build OUTLINE and export the deck in another format (--pdf)."""
     from .preview import export_pdf
@@ -231,8 +298,13 @@ def export(outline: Path, pdf: bool, output: Path | None) -> None:
 
 @cli.command("inspect")
 @click.argument("template", type=click.Path(path_type=Path))
-@click.option("--units", type=click.Choice(["cm", "in"]), default="cm", show_default=True,
-              help="Units for positions and sizes.")
+@click.option(
+    "--units",
+    type=click.Choice(["cm", "in"]),
+    default="cm",
+    show_default=True,
+    help="Units for positions and sizes.",
+)
 def inspect_template(template: Path, units: str) -> None:
     """List TEMPLATE's masters, layouts and placeholders, and the slides each layout is for."""
     from .render.inspect import describe

@@ -1,4 +1,4 @@
-"""Inline formatting inside outline text: **bold**, *italic*, [link text](url) and backslash escapes."""
+"""Inline formatting in outline text: **bold**, *italic*, [link text](url), backslash escapes."""
 
 from __future__ import annotations
 

@@ -69,11 +69,19 @@ class _Strict(BaseModel):
 class Colors(_Strict):
     """Theme colours; any left out keep the built-in theme's."""
 
-    primary: HexColor | None = Field(None, description="Titles and dark backgrounds (default 1B2A41).")
-    accent: HexColor | None = Field(None, description="Bullets, rules and big numbers (default 0F6CBD).")
+    primary: HexColor | None = Field(
+        None, description="Titles and dark backgrounds (default 1B2A41)."
+    )
+    accent: HexColor | None = Field(
+        None, description="Bullets, rules and big numbers (default 0F6CBD)."
+    )
     text: HexColor | None = Field(None, description="Body text on light slides (default 262626).")
-    background: HexColor | None = Field(None, description="Light slide background (default FFFFFF).")
-    muted: HexColor | None = Field(None, description="Footer, captions and subtitles (default 5B6770).")
+    background: HexColor | None = Field(
+        None, description="Light slide background (default FFFFFF)."
+    )
+    muted: HexColor | None = Field(
+        None, description="Footer, captions and subtitles (default 5B6770)."
+    )
 
 
 class Fonts(_Strict):
@@ -115,12 +123,14 @@ class Logo(_Strict):
     image: Text = Field(description="The picture file beside the outline (PNG, JPEG...).")
     decorative: bool = Field(False, description="true when the logo is only decoration.")
     alt: Text | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="What the logo says, e.g. the organisation's name (required unless "
         "decorative).",
     )
     position: Annotated[
-        str, AfterValidator(_logo_position),
+        str,
+        AfterValidator(_logo_position),
         WithJsonSchema({"type": "string", "enum": list(LOGO_POSITIONS)}),
     ] = Field("top-right", description="Which corner of the slide it sits in.")
     width: Annotated[str, AfterValidator(_length)] | None = Field(
@@ -132,10 +142,13 @@ class Logo(_Strict):
     def _alt(cls, value: str | None, info: ValidationInfo) -> str | None:
         if info.data.get("decorative") and value:
             raise ValueError(
-                "is not used on a decorative logo; remove 'alt:' or 'decorative: true'")
+                "is not used on a decorative logo; remove 'alt:' or 'decorative: true'"
+            )
         if not info.data.get("decorative", True) and not value:
-            raise ValueError("is needed: say what the logo shows (e.g. the organisation's name), "
-                             "or add 'decorative: true'")
+            raise ValueError(
+                "is needed: say what the logo shows (e.g. the organisation's name), "
+                "or add 'decorative: true'"
+            )
         return value
 
     def width_emu(self, slide_width: int) -> int:
@@ -167,12 +180,16 @@ class Deck(_Strict):
     """Settings for the whole deck."""
 
     title: Text = Field(description="The deck's title; also the default title of the title slide.")
-    subtitle: Text | None = Field(None, description="Subtitle for the title slide and file properties.")
+    subtitle: Text | None = Field(
+        None, description="Subtitle for the title slide and file properties."
+    )
     presenter: Text | None = Field(None, description="Who gives the talk; the file's author.")
     affiliation: Text | None = Field(None, description="The presenter's role or organisation.")
     date: Text | None = Field(
-        None, description="Date shown on the title slide (and with footer_date: true at the foot "
-        "of content slides), exactly as typed.")
+        None,
+        description="Date shown on the title slide (and with footer_date: true at the foot "
+        "of content slides), exactly as typed.",
+    )
     footer: Text | None = Field(None, description="Text at the bottom of content slides.")
     language: str = Field(
         "en-GB",
@@ -219,7 +236,8 @@ class Bullet:
 _BULLET_SCHEMA: dict[str, Any] = {
     "type": "array",
     "minItems": 1,
-    "description": "Bullet points. For sub-points, end the parent with ':' and indent a list under it.",
+    "description": "Bullet points. For sub-points, end the parent with ':' and indent a list "
+    "under it.",
     "items": {"$ref": "#/$defs/BulletItem"},
 }
 BULLET_ITEM_SCHEMA: dict[str, Any] = {
@@ -338,7 +356,8 @@ class Chart(_Strict):
         "[category, numbers...], e.g. - [Europe, 25].",
     )
     csv: Text | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="A CSV file beside the outline with the same rows (instead of 'data').",
     )
     title: Text | None = Field(None, description="A title inside the chart.")
@@ -435,7 +454,8 @@ class PictureSlide(_Strict):
         False, description="true when the picture is only decoration (screen readers skip it)."
     )
     alt: Text | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="What the picture shows, for people who cannot see it "
         "(required unless decorative).",
     )
@@ -471,7 +491,8 @@ class TableSlide(_Strict):
         None, description="Rows of cells, e.g. - [Region, Partners]; the first row is the header."
     )
     csv: Text | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="A CSV file beside the outline (first line: the header), instead of 'rows'.",
     )
     align: list[_choice(*tabular.ALIGNMENTS)] | None = Field(  # type: ignore[valid-type]
@@ -501,7 +522,8 @@ class TableSlide(_Strict):
             bad = [w for w in value if not tabular.is_number(w) or float(w.replace(",", "")) <= 0]
             if bad:
                 raise ValueError(
-                    f"has '{bad[0]}', which is not a positive number; write e.g. [1, 3, 2]")
+                    f"has '{bad[0]}', which is not a positive number; write e.g. [1, 3, 2]"
+                )
         if value is not None and info.data.get("rows"):
             count = len(info.data["rows"][0])
             if len(value) != count:
@@ -548,9 +570,19 @@ class AgendaSlide(_Strict):
     notes: Notes = None
 
 
-Slide = Union[
-    TitleSlide, SectionSlide, BulletsSlide, StatementSlide, NumberSlide, ColumnsSlide, ClosingSlide,
-    PictureSlide, TableSlide, ChartSlide, QuoteSlide, AgendaSlide,
+Slide = Union[  # noqa: UP007 - a runtime alias that pydantic and the schema generator read
+    TitleSlide,
+    SectionSlide,
+    BulletsSlide,
+    StatementSlide,
+    NumberSlide,
+    ColumnsSlide,
+    ClosingSlide,
+    PictureSlide,
+    TableSlide,
+    ChartSlide,
+    QuoteSlide,
+    AgendaSlide,
 ]
 SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "title": TitleSlide,

@@ -58,15 +58,23 @@ def _table(model: type[BaseModel], prefix: str = "", skip: tuple[str, ...] = ())
     for name, info in model.model_fields.items():
         if name in skip:
             continue
-        rows.append(f"| `{prefix}{name}` | {_type_name(info)} | {_default(name, info)} | "
-                    f"{info.description or ''} |")
+        rows.append(
+            f"| `{prefix}{name}` | {_type_name(info)} | {_default(name, info)} | "
+            f"{info.description or ''} |"
+        )
     return rows
 
 
 def reference_markdown() -> str:
     """Markdown tables: deck keys, theme keys, then one table per slide kind."""
     out = [START, "", "#### `deck:`", "", *_table(Deck, skip=("theme",)), ""]
-    out += ["#### `deck: theme:`", "", *_table(Colors, "colors: "), *_table(Fonts, "fonts: ")[2:], ""]
+    out += [
+        "#### `deck: theme:`",
+        "",
+        *_table(Colors, "colors: "),
+        *_table(Fonts, "fonts: ")[2:],
+        "",
+    ]
     out += ["#### `deck: logo:`", "", *_table(Logo), ""]
     out += ["#### `deck: layouts:` (with a template)", "", *_table(Layouts), ""]
     for kind, model in SLIDE_MODELS.items():

@@ -1,4 +1,4 @@
-"""Rendering a validated outline into presentation bytes (the only layer that drives python-pptx)."""
+"""Rendering a validated outline into presentation bytes (the only layer driving python-pptx)."""
 
 from __future__ import annotations
 
@@ -32,9 +32,16 @@ from .text import Para, fill_frame, plain_run
 SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
 
-def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: Any = None,
-                   cache: SlideCache | None = None, files: DeckFiles | None = None,
-                   package: bool = True) -> bytes:
+def render_outline(
+    outline: Outline,
+    source: SourceMap,
+    *,
+    epoch: int,
+    assets: Any = None,
+    cache: SlideCache | None = None,
+    files: DeckFiles | None = None,
+    package: bool = True,
+) -> bytes:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
 
     ``assets`` (yamldeck.assets.Assets) holds the pictures and CSV rows the outline names.
@@ -70,8 +77,11 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: A
             deck=outline.deck,
             label=f"slide {number} '{plain_text(title)}'",
             locate=lambda message, path=path: source.problem(path, message),
-            assets=assets, outline=outline, add_slide=adder.add_slide,
-            slots=choice.slots, keep_out=start.keep_out(layout, slide_model.kind),
+            assets=assets,
+            outline=outline,
+            add_slide=adder.add_slide,
+            slots=choice.slots,
+            keep_out=start.keep_out(layout, slide_model.kind),
         )
         dark = _is_dark(layout) or (start.user and light_text(layout))
         ctx.link_color = spec.highlight if dark else None
@@ -80,8 +90,12 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: A
             position += 1
             part.remove_empty_placeholders()
             if slide_model.kind not in OPENING:  # opening slides carry no footer or number
-                adder.add_chrome(part.slide, layout, position,
-                                 lambda s, n, layout=layout: _add_footer(s, layout, outline, n))
+                adder.add_chrome(
+                    part.slide,
+                    layout,
+                    position,
+                    lambda s, n, layout=layout: _add_footer(s, layout, outline, n),
+                )
             if part is not ctx:
                 problems.extend(part.problems)
         if slide_model.notes:
@@ -108,7 +122,9 @@ def render_outline(outline: Outline, source: SourceMap, *, epoch: int, assets: A
 def _is_dark(layout: Any) -> bool:
     """Whether the layout paints a dark solid background (then links need a light colour)."""
     for element in (layout._element, layout.slide_master._element):
-        color = element.find(f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}")
+        color = element.find(
+            f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}"
+        )
         if color is not None:
             value = color.get("val")
             r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
@@ -140,7 +156,9 @@ def _add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
             size = frame_style(ph, layout.slide_master).levels[0].size_pt
             p = shape.text_frame.paragraphs[0]._p
             fld = p.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_FIELD_ID, "type": "slidenum"})
-            rpr = fld.makeelement(qn("a:rPr"), {"lang": deck.language, "sz": str(round(size * 100))})
+            rpr = fld.makeelement(
+                qn("a:rPr"), {"lang": deck.language, "sz": str(round(size * 100))}
+            )
             text = fld.makeelement(qn("a:t"), {})
             text.text = str(number)
             fld.append(rpr)
@@ -158,8 +176,10 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def _write_notes(frame: Any, notes: str, language: str) -> None:
     """Speaker notes into the notes slide's text frame (adder.notes_text_frame makes both)."""
-    paragraphs = [" ".join(line.strip() for line in block.splitlines()).strip()
-                  for block in _BLANK_LINES.split(notes.strip())]
+    paragraphs = [
+        " ".join(line.strip() for line in block.splitlines()).strip()
+        for block in _BLANK_LINES.split(notes.strip())
+    ]
     for i, text in enumerate(p for p in paragraphs if p):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         for span in parse_inline(text):

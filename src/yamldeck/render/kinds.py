@@ -38,11 +38,13 @@ def render_title(ctx: SlideContext, slide: m.TitleSlide) -> None:
     lines = [
         Para(text, bold=(i == 0 and text == (slide.presenter or deck.presenter)))
         for i, text in enumerate(
-            t for t in (
+            t
+            for t in (
                 slide.presenter or deck.presenter,
                 slide.affiliation or deck.affiliation,
                 slide.date or deck.date,
-            ) if t
+            )
+            if t
         )
     ]
     ctx.fill(13, lines)
@@ -74,8 +76,7 @@ def render_number(ctx: SlideContext, slide: m.NumberSlide) -> None:
     details = slide.details
     if isinstance(details, list):
         columns = 1 if len(details) <= 8 else 2 if len(details) <= 16 else 3
-        ctx.fill(3, [Para(item) for item in details], what="details", columns=columns,
-                 balance=True)
+        ctx.fill(3, [Para(item) for item in details], what="details", columns=columns, balance=True)
     else:
         ctx.fill(3, [Para(details or "")], what="details")
 
@@ -99,8 +100,12 @@ def render_closing(ctx: SlideContext, slide: m.ClosingSlide) -> None:
 def render_picture(ctx: SlideContext, slide: m.PictureSlide) -> None:
     ctx.fill_title(slide.title)
     picture = ctx.assets.pictures[slide.image]
-    options = {"alt": slide.alt, "decorative": slide.decorative, "fit": slide.fit,
-               "caption": slide.caption}
+    options = {
+        "alt": slide.alt,
+        "decorative": slide.decorative,
+        "fit": slide.fit,
+        "caption": slide.caption,
+    }
     if slide.bullets:
         text_idx, picture_idx = (1, 2) if slide.side == "right" else (2, 1)
         ctx.fill(text_idx, bullet_paras(slide.bullets), what="bullets")
@@ -147,7 +152,9 @@ def agenda_items(outline: m.Outline | None, slide: m.AgendaSlide) -> list[str]:
         return sections
     skip = (m.TitleSlide, m.AgendaSlide, m.ClosingSlide)
     # Continuation slides made by 'overflow: continue' are parts of one item, not items.
-    titles = [s.title for s in slides if not isinstance(s, skip) and not s.title.endswith(" (cont.)")]
+    titles = [
+        s.title for s in slides if not isinstance(s, skip) and not s.title.endswith(" (cont.)")
+    ]
     return list(dict.fromkeys(titles))  # a title used twice is one item
 
 
@@ -155,9 +162,12 @@ def render_agenda(ctx: SlideContext, slide: m.AgendaSlide) -> None:
     ctx.fill_title(slide.title)
     items = agenda_items(ctx.outline, slide)
     if not items:
-        ctx.problems.append(ctx.locate(
-            f"{ctx.label}: the agenda has nothing to list; add section slides "
-            "('kind: section') or give the agenda 'items:'"))
+        ctx.problems.append(
+            ctx.locate(
+                f"{ctx.label}: the agenda has nothing to list; add section slides "
+                "('kind: section') or give the agenda 'items:'"
+            )
+        )
         return
     columns = 2 if len(items) > AGENDA_ONE_COLUMN else 1
     ctx.fill(1, [Para(item) for item in items], what="agenda", columns=columns, balance=True)
@@ -174,15 +184,26 @@ def numbered(p_pr: Any, left: int) -> None:
     number flush with the title and the text where bullet text starts."""
     p_pr.set("marL", str(left))
     p_pr.set("indent", str(-left))
-    for tag in ("a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFont", "a:buNone",
-                "a:buChar", "a:buAutoNum"):
+    for tag in (
+        "a:buClr",
+        "a:buSzTx",
+        "a:buSzPct",
+        "a:buSzPts",
+        "a:buFont",
+        "a:buNone",
+        "a:buChar",
+        "a:buAutoNum",
+    ):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
     anchor = next((c for c in p_pr if c.tag in _AFTER_BULLET), None)
     # Full-size numbers, whatever size a template gives its bullets.
-    for xml in ('<a:buClr %s><a:schemeClr val="accent1"/></a:buClr>',
-                '<a:buSzPct %s val="100000"/>',
-                '<a:buFont %s typeface="+mj-lt"/>', '<a:buAutoNum %s type="arabicPeriod"/>'):
+    for xml in (
+        '<a:buClr %s><a:schemeClr val="accent1"/></a:buClr>',
+        '<a:buSzPct %s val="100000"/>',
+        '<a:buFont %s typeface="+mj-lt"/>',
+        '<a:buAutoNum %s type="arabicPeriod"/>',
+    ):
         element = parse_xml(xml % _A)
         if anchor is None:
             p_pr.append(element)

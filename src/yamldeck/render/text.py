@@ -55,8 +55,9 @@ def fill_frame(
     link_color: str | None = None,
 ) -> Fit:
     """Replace the shape's text with ``paras`` at the largest whole-point size that fits."""
-    return fill_measured(shape, paras, style, language=language, columns=columns,
-                         link_color=link_color).fit
+    return fill_measured(
+        shape, paras, style, language=language, columns=columns, link_color=link_color
+    ).fit
 
 
 def fill_measured(
@@ -85,7 +86,7 @@ def fill_measured(
             space_before_pt=lvl.space_before_pt,
             line_spacing=lvl.line_spacing,
         )
-        for para, para_spans in zip(paras, spans)
+        for para, para_spans in zip(paras, spans, strict=True)
         for lvl in [style.levels[min(para.level, 8)]]
     ]
     left, right, top, bottom = style.insets_pt
@@ -94,8 +95,11 @@ def fill_measured(
     extra = _one_line_shrink(measured, frame, floor) if one_line and columns > 1 else 0
     if extra:
         measured = [
-            replace(p, size_pt=p.size_pt - extra,
-                    space_before_pt=p.space_before_pt * (p.size_pt - extra) / p.size_pt)
+            replace(
+                p,
+                size_pt=p.size_pt - extra,
+                space_before_pt=p.space_before_pt * (p.size_pt - extra) / p.size_pt,
+            )
             for p in measured
         ]
     result = get_measurer().fit(measured, frame, floor)
@@ -133,7 +137,7 @@ def _write(
         body_pr = body.find(qn("a:bodyPr"))
         body_pr.set("numCol", str(columns))
         body_pr.set("spcCol", str(int(COLUMN_GAP_PT * 12700)))
-    for para, para_spans in zip(paras, spans):
+    for para, para_spans in zip(paras, spans, strict=True):
         paragraph = _Paragraph(body.add_p(), frame)
         if para.level:
             paragraph.level = para.level
@@ -157,7 +161,13 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 
 
 def _add_run(
-    paragraph: Any, text: str, span: Span, bold: bool, size: Any, language: str, link_color: str | None
+    paragraph: Any,
+    text: str,
+    span: Span,
+    bold: bool,
+    size: Any,
+    language: str,
+    link_color: str | None,
 ) -> None:
     if not span.url:  # most runs: the XML python-pptx's calls below make, made directly
         p = paragraph._p  # its runs are appended in order, endParaRPr only after them (_write)
@@ -195,7 +205,8 @@ def plain_run(p: Any, text: str, attrib: dict[str, str]) -> None:
     etree.SubElement(r, _T).text = CT_RegularTextRun._escape_ctrl_chars(text)
 
 
-# PowerPoint paints links in the theme's hyperlink colour unless this extension says "use the run's".
+# PowerPoint paints links in the theme's hyperlink colour unless this extension says to use the
+# run's own colour.
 _HLINK_EXT = (
     '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
     '<a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
