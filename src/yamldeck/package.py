@@ -9,13 +9,16 @@ import stat
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from io import BytesIO
 from pathlib import Path
+from typing import NamedTuple
 
 from yamldeck.errors import OutputError, Problem
 
-__all__ = ["deterministic_bytes", "source_date_epoch", "write_atomically", "zip_deck"]
+__all__ = ["Deflated", "deflate", "deterministic_bytes", "inflate", "source_date_epoch",
+           "write_atomically", "zip_deck"]
 
 # Zip stores local DOS times: nothing before 1980, nothing after 2107, and only even seconds.
 _ZIP_MIN_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -27,6 +30,39 @@ _FIRST_MEMBERS = ("[Content_Types].xml", "_rels/.rels")
 _CORE_DATE = re.compile(rb"(<(?:[\w.-]+:)?(created|modified)\b[^>]*>)[^<]*(</(?:[\w.-]+:)?\2>)")
 
 Transform = Callable[[str, bytes, int], bytes]
+
+
+class Deflated(NamedTuple):
+    """A member's payload already compressed exactly as the zip writer below would compress it."""
+
+    data: bytes  # raw deflate
+    crc: int
+    size: int
+
+
+def deflate(payload: bytes) -> Deflated:
+    """``payload`` as _zip stores it: zipfile's compressor (raw deflate, our level), one write."""
+    compressor = zlib.compressobj(_COMPRESSLEVEL, zlib.DEFLATED, -15)
+    data = compressor.compress(payload) + compressor.flush()
+    return Deflated(data, zlib.crc32(payload), len(payload))
+
+
+def inflate(deflated: Deflated) -> bytes:
+    return zlib.decompress(deflated.data, -15)
+
+
+class _Ready:
+    """Stands in for zipfile's compressor when the member's deflate stream is already made."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def compress(self, data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        data, self._data = self._data, b""
+        return data
 
 
 # The last deck zip_deck made, with its epoch: deterministic_bytes gives it back as it is.
@@ -42,17 +78,21 @@ def deterministic_bytes(pptx_bytes: bytes, *, epoch: int) -> bytes:
     return _rezip(pptx_bytes, epoch, _deck_member)
 
 
-def zip_deck(members: Iterable[tuple[str, Callable[[], bytes]]], *, epoch: int) -> bytes:
+def zip_deck(members: Iterable[tuple[str, Callable[[], bytes | Deflated]]], *,
+             epoch: int) -> bytes:
     """What deterministic_bytes gives for a package of these members, without the package.
 
     ``members`` are (name, payload maker) in the order a package writer would store them, every
-    name once; each payload is made, compressed and dropped in turn.
+    name once; each payload is made, compressed and dropped in turn. A payload given as
+    Deflated (a frozen slide) is stored as it is: the same bytes, without compressing it again.
     """
     global _made
     listed = list(members)
     first = [m for name in _FIRST_MEMBERS for m in listed if m[0] == name]
     ordered = first + [m for m in listed if m[0] not in _FIRST_MEMBERS]
-    data = _zip(((name, lambda make=make, name=name: _deck_member(name, make(), epoch))
+    # Charts with equal data share one workbook's bytes: each distinct workbook is re-zipped once.
+    workbooks: dict[bytes, bytes] = {}
+    data = _zip(((name, lambda make=make, name=name: _deck_member(name, make(), epoch, workbooks))
                  for name, make in ordered), epoch)
     _made = (data, epoch)
     return data
@@ -66,7 +106,7 @@ def _rezip(data: bytes, epoch: int, transform: Transform) -> bytes:
                      for name in _member_order(src)), epoch)
 
 
-def _zip(members: Iterable[tuple[str, Callable[[], bytes]]], epoch: int) -> bytes:
+def _zip(members: Iterable[tuple[str, Callable[[], bytes | Deflated]]], epoch: int) -> bytes:
     """Zip ``members`` with fixed metadata (the one place that sets it)."""
     date_time = _zip_date_time(epoch)
     out = BytesIO()
@@ -76,8 +116,28 @@ def _zip(members: Iterable[tuple[str, Callable[[], bytes]]], epoch: int) -> byte
             info.create_system = 3  # Unix, whatever platform builds the deck
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, make(), compresslevel=_COMPRESSLEVEL)
+            payload = make()
+            if isinstance(payload, Deflated):
+                _write_deflated(dst, info, payload)
+            else:
+                dst.writestr(info, payload, compresslevel=_COMPRESSLEVEL)
     return out.getvalue()
+
+
+def _write_deflated(dst: zipfile.ZipFile, info: zipfile.ZipInfo, payload: Deflated) -> None:
+    """What writestr writes for the inflated payload, with the compressing already done.
+
+    zipfile's writer takes the stream, CRC and size from its compressor and counters; a Python
+    whose writer lacks them gets the payload inflated and written the ordinary way.
+    """
+    info.file_size = payload.size  # as writestr sets them before opening the member
+    info._compresslevel = _COMPRESSLEVEL  # type: ignore[attr-defined]
+    with dst.open(info, "w") as dest:
+        if all(hasattr(dest, name) for name in ("_compressor", "_crc", "_file_size")):
+            dest._compressor = _Ready(payload.data)  # type: ignore[attr-defined]
+            dest._crc, dest._file_size = payload.crc, payload.size  # type: ignore[attr-defined]
+        else:
+            dest.write(inflate(payload))
 
 
 def _member_order(src: zipfile.ZipFile) -> list[str]:
@@ -87,12 +147,20 @@ def _member_order(src: zipfile.ZipFile) -> list[str]:
     return first + [name for name in names if name not in first]
 
 
-def _deck_member(name: str, payload: bytes, epoch: int) -> bytes:
+def _deck_member(name: str, payload: bytes | Deflated, epoch: int,
+                 done: dict[bytes, bytes] | None = None) -> bytes | Deflated:
+    if isinstance(payload, Deflated):
+        return payload  # a frozen slide, notes slide or chart: stored as it is
     if name.startswith("ppt/embeddings/") and name.lower().endswith(".xlsx"):
+        if done is not None and payload in done:
+            return done[payload]
         try:
-            return _rezip(payload, epoch, _workbook_member)
+            fixed = _rezip(payload, epoch, _workbook_member)
         except zipfile.BadZipFile:
-            return payload  # not ours to repair; its bytes are already fixed by the input
+            fixed = payload  # not ours to repair; its bytes are already fixed by the input
+        if done is not None:
+            done[payload] = fixed
+        return fixed
     return payload
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
@@ -56,6 +57,14 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
                         [(s.name, [_tidy(v) for v in s.values]) for s in data.series]))
     frame = ctx.slide.shapes.add_chart(TYPES[(chart.type, chart.stacked)], *box, numbers)
     frame.name = f"Chart {frame.shape_id - 1}"
+    key = (repr(chart), numbers.key, size_pt)
+    styled = _STYLED.get(key)
+    if styled is not None:  # the same chart, styled before: its XML, without the proxies again
+        part = frame.chart_part
+        for cached in ("chart", "chart_workbook"):  # proxies holding the unstyled tree
+            part.__dict__.pop(cached, None)
+        part._element = copy.deepcopy(styled)
+        return frame
     graph = frame.chart
     graph.font.size = Pt(size_pt)
     graph.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
@@ -66,7 +75,16 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
         _axes(graph, chart, size_pt)
     if chart.labels:
         _labels(graph, chart, size_pt)
+    if len(_STYLED) >= _WORKBOOK_LIMIT:
+        _STYLED.clear()
+    _STYLED[key] = copy.deepcopy(frame.chart_part._element)
     return frame
+
+
+# Styled chart XML by chart, data and size: a deck that repeats a chart (one per region, or
+# a chart on every number slide) styles it through python-pptx's proxies once. A new chart
+# part's only relationship is its workbook's, rId1, so the XML is the same on every copy.
+_STYLED: dict[tuple[str, str, float], Any] = {}
 
 
 # Workbooks by chart data: a deck of one chart per region often repeats its data, and writing a

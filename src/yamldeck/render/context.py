@@ -7,6 +7,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pptx.oxml.ns import qn
+from pptx.shapes.placeholder import (
+    ChartPlaceholder,
+    PicturePlaceholder,
+    PlaceholderGraphicFrame,
+    PlaceholderPicture,
+    SlidePlaceholder,
+    TablePlaceholder,
+)
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from ..errors import Problem
@@ -98,8 +106,8 @@ class SlideContext:
         shape = self._slide_placeholder(idx)
         if shape is None:
             return None
-        box = int(shape.left), int(shape.top), int(shape.width), int(shape.height)
-        return avoid(box, self.keep_out)
+        left, top, width, height = _dimensions(shape, self.layout)
+        return avoid((int(left), int(top), int(width), int(height)), self.keep_out)
 
     def _layout_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
@@ -110,10 +118,13 @@ class SlideContext:
     def _slide_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
             return self._slot_frame(idx)
-        # What slide.placeholders finds, without a python-pptx proxy and XPath per shape.
-        for element in _placeholder_elements(self.slide.shapes._spTree):
-            if _ph_idx(element) == idx:
-                return SlideShapeFactory(element, self.slide.placeholders)
+        # What slide.placeholders finds (the first of that idx), without a python-pptx proxy
+        # and XPath per shape.
+        for element in self.slide.shapes._spTree.iterchildren():
+            if element.tag in _SHAPE_TAGS:
+                ph = _ph(element)
+                if ph is not None and int(ph.get("idx", "0")) == idx:
+                    return _placeholder_proxy(element, self.slide.placeholders)
         return None
 
     def _slot_frame(self, idx: int) -> Any:
@@ -137,7 +148,7 @@ class SlideContext:
         box = self.box(idx)
         if box is None:
             return style
-        if box != (shape.left, shape.top, shape.width, shape.height):
+        if box != _dimensions(shape, self.layout):
             place(shape, box)
         return restyle(style, self.slots.get(idx) if self.slots else None, box)
 
@@ -193,6 +204,7 @@ class SlideContext:
 
 
 _SP, _T, _NV_PH = qn("p:sp"), qn("a:t"), f"{qn('p:nvPr')}/{qn('p:ph')}"
+_GRAPHIC_FRAME, _PIC = qn("p:graphicFrame"), qn("p:pic")
 _SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
                                                "contentPart"))
 
@@ -202,8 +214,43 @@ def _ph(element: Any) -> Any:
     return element[0].find(_NV_PH) if len(element) else None
 
 
-def _ph_idx(element: Any) -> int:
-    return int(_ph(element).get("idx", "0"))
+# python-pptx's _SlidePlaceholderFactory, keyed by the p:ph type attribute ("obj" when absent).
+_SP_PROXIES = {"clipArt": PicturePlaceholder, "chart": ChartPlaceholder, "pic": PicturePlaceholder,
+               "tbl": TablePlaceholder}
+
+
+def _placeholder_proxy(element: Any, parent: Any) -> Any:
+    """What SlideShapeFactory gives for a placeholder element, without its two XPath calls."""
+    if element.tag == _SP:
+        return _SP_PROXIES.get(_ph(element).get("type", "obj"), SlidePlaceholder)(element, parent)
+    if element.tag == _GRAPHIC_FRAME:
+        return PlaceholderGraphicFrame(element, parent)
+    if element.tag == _PIC:
+        return PlaceholderPicture(element, parent)
+    return SlideShapeFactory(element, parent)
+
+
+_INHERITING = frozenset((SlidePlaceholder, ChartPlaceholder, PicturePlaceholder, TablePlaceholder))
+_DIMENSIONS = ("left", "top", "width", "height")
+
+
+def _dimensions(shape: Any, layout: Any) -> tuple[Any, ...]:
+    """(shape.left, .top, .width, .height) as python-pptx gives them on a slide of ``layout``.
+
+    A slide placeholder without its own value takes the layout placeholder of its idx's, which
+    python-pptx looks up per value (an XPath per layout shape); here from the per-layout index.
+    """
+    if type(shape) not in _INHERITING:
+        return (shape.left, shape.top, shape.width, shape.height)
+    element = shape._element
+    own = (element.x, element.y, element.cx, element.cy)
+    if all(value is not None for value in own):
+        return own
+    base = _layout_placeholders(layout).get(element.ph_idx)
+    return tuple(
+        value if value is not None or base is None else getattr(base, name)
+        for value, name in zip(own, _DIMENSIONS, strict=True)
+    )
 
 
 def _placeholder_elements(tree: Any) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from collections.abc import Callable
 from typing import Any
@@ -10,7 +12,10 @@ from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from pptx.opc.serialized import _ContentTypesItem
 
-Member = tuple[str, Callable[[], bytes]]
+from ..package import Deflated
+
+# A frozen part's maker gives its payload already compressed (package.Deflated).
+Member = tuple[str, Callable[[], "bytes | Deflated"]]
 
 
 def package_members(prs: Any) -> list[Member] | None:
@@ -55,7 +60,7 @@ def rels_xml(rels: Any) -> bytes:
     out = [_HEADER]
     for _, rid in ordered:
         rel = rels[rid]
-        values = (rid, rel.reltype, rel.target_ref)
+        values = (rid, rel.reltype, _target_ref(rel))
         if not all(_VERBATIM.fullmatch(value) for value in values):
             return rels.xml
         mode = ' TargetMode="External"' if rel.is_external else ""
@@ -63,3 +68,21 @@ def rels_xml(rels: Any) -> bytes:
                    f"{mode}/>".encode("ascii"))
     out.append(b"</Relationships>")
     return b"".join(out)
+
+
+def _target_ref(rel: Any) -> str:
+    """rel.target_ref, with the relative path of the target's folder worked out once per folder
+    pair (posixpath.relpath per relationship was a third of writing them)."""
+    if rel.is_external or "target_ref" in rel.__dict__:
+        return rel.target_ref
+    partname, base = str(rel.target_partname), rel._base_uri
+    if base == "/":  # PackURI.relative_ref's own special case
+        return partname[1:]
+    folder, name = partname.rsplit("/", 1)
+    relative = _relative_folder(folder or "/", base)
+    return name if relative == "." else f"{relative}/{name}"
+
+
+@functools.lru_cache(maxsize=256)
+def _relative_folder(folder: str, base: str) -> str:
+    return posixpath.relpath(folder, base)

@@ -13,11 +13,10 @@ partnames.PartNames, installed on this one presentation's package; python-pptx i
 from __future__ import annotations
 
 import copy
-import zlib
 from collections.abc import Callable
 from typing import Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
@@ -30,6 +29,7 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import Slide
 
+from ..package import Deflated, deflate, inflate
 from .partnames import PartNames
 
 SLIDE_PARTNAME = "/ppt/slides/slide%d.xml"
@@ -38,6 +38,13 @@ _MIN_SLIDE_ID = 256  # ECMA-376 19.2.1.33: slide ids start at 256
 _MAX_SLIDE_ID = 2147483647
 _SHAPE = qn("p:sp")
 _SLIDE_NUMBER_TEXT = f".//{qn('a:fld')}[@type='slidenum']/{qn('a:t')}"
+# python-pptx's max_shape_id and placeholder-name XPaths, compiled once instead of per call.
+_ALL_IDS = etree.XPath("//@id")
+_ALL_NAMES = etree.XPath(
+    "//p:cNvPr/@name",
+    namespaces={"p": "http://schemas.openxmlformats.org/presentationml/2006/main"},
+)
+_NV_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"  # under a shape's first child, as python-pptx looks
 _STAMP_NUMBER = 0  # the slide number the stamps are drawn with, replaced on each slide
 
 # draw(slide, number): puts the layout's footer and slide-number shapes on a slide.
@@ -137,7 +144,8 @@ class SlideAdder:
         tree = notes.shapes._spTree
         if self._notes_body is not None and len(tree) > self._notes_body:
             sp = tree[self._notes_body]
-            if sp.tag == _SHAPE and sp.ph_type == PP_PLACEHOLDER.BODY:
+            ph = sp[0].find(_NV_PH) if sp.tag == _SHAPE and len(sp) else None  # sp.ph_type
+            if ph is not None and ph.get("type", "obj") == "body":
                 return NotesSlidePlaceholder(sp, notes.shapes).text_frame
         placeholder = notes.notes_placeholder
         self._notes_body = list(tree).index(placeholder.element)
@@ -164,8 +172,9 @@ class SlideAdder:
             draw(slide, number)
             return
         tree = slide.shapes._spTree
-        shape_id = tree.max_shape_id
-        names = set(tree.xpath("//p:cNvPr/@name"))
+        # tree.max_shape_id and python-pptx's name lookup, with the XPaths compiled once.
+        shape_id = max((int(i) for i in _ALL_IDS(tree) if i.isdigit()), default=0)
+        names = set(_ALL_NAMES(tree))
         for basename, stamp in stamps:
             shape_id += 1
             sp = copy.deepcopy(stamp)
@@ -236,20 +245,23 @@ class SlideAdder:
         return self._notes_master_part
 
 
-class _Frozen:
-    """A finished part kept as the bytes python-pptx's save would write for it (compressed:
-    a 5000-slide deck's XML is 30 MB)."""
+_EMPTY = deflate(b"")
 
-    _frozen: bytes
+
+class _Frozen:
+    """A finished part kept as the bytes python-pptx's save would write for it, compressed as
+    the deck's zip stores them (a 5000-slide deck's XML is 30 MB; the zip then copies them)."""
+
+    _frozen: Deflated
 
     @property
     def blob(self) -> bytes:
-        return zlib.decompress(self._frozen)
+        return inflate(self._frozen)
 
-    def release(self) -> bytes:
-        """The blob, freed here: for the one writer of the package (render.save)."""
-        blob, self._frozen = self.blob, zlib.compress(b"", 1)
-        return blob
+    def release(self) -> Deflated:
+        """The compressed blob, freed here: for the one writer of the package (render.save)."""
+        frozen, self._frozen = self._frozen, _EMPTY
+        return frozen
 
 
 class _FrozenSlidePart(_Frozen, SlidePart):
@@ -290,7 +302,7 @@ def _freeze(part: Any, frozen: type, proxy: str) -> None:
     for name in (proxy, "notes_slide"):
         part.__dict__.pop(name, None)
     part.__class__ = frozen
-    part._frozen = zlib.compress(blob, 1)
+    part._frozen = deflate(blob)
     part._element = None
 
 

@@ -10,6 +10,7 @@ from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.text import CT_RegularTextRun
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
@@ -138,7 +139,10 @@ def _write(
         body_pr.set("numCol", str(columns))
         body_pr.set("spcCol", str(int(COLUMN_GAP_PT * 12700)))
     for para, para_spans in zip(paras, spans, strict=True):
-        paragraph = _Paragraph(body.add_p(), frame)
+        # body.add_p(), made directly: a:p is the text body's last kind of child.
+        p = OxmlElement("a:p")
+        body.append(p)
+        paragraph = _Paragraph(p, frame)
         if para.level:
             paragraph.level = para.level
         level = style.levels[min(para.level, 8)]
@@ -152,7 +156,10 @@ def _write(
                     paragraph.add_line_break()
                 if piece:
                     _add_run(paragraph, piece, span, para.bold, size, language, link_color)
-        end = paragraph._p.get_or_add_endParaRPr()
+        end = p.find(_END)  # get_or_add_endParaRPr(): it comes last in a:p
+        if end is None:
+            end = OxmlElement("a:endParaRPr")
+            p.append(end)
         end.set("lang", language)
         end.set("sz", str(int(size.pt * 100)))
 
