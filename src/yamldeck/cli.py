@@ -43,6 +43,27 @@ STRICT = click.option(
 CHECKS: list[Callable[[Outline, SourceMap], Iterable[Problem]]] = []
 
 
+# Options shared by `build` and `watch` (watch takes every option of build).
+OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
+)
+ALLOW_OUTSIDE_ASSETS = click.option(
+    "--allow-outside-assets",
+    is_flag=True,
+    help="Let pictures and CSV files come from "
+    "outside the outline's folder (only for outlines you trust).",
+)
+TEMPLATE = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Build on this PowerPoint "
+    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
+)
+
+
 def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
     """yamldeck.check's lints: fit, titles, alt text, contrast, language, links, density."""
     from .check import lint
@@ -74,25 +95,10 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 @cli.command()
 @OUTLINE
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
-)
+@OUTPUT
 @STRICT
-@click.option(
-    "--allow-outside-assets",
-    is_flag=True,
-    help="Let pictures and CSV files come from "
-    "outside the outline's folder (only for outlines you trust).",
-)
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    help="Build on this PowerPoint "
-    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
-)
+@ALLOW_OUTSIDE_ASSETS
+@TEMPLATE
 def build(
     outline: Path,
     output: Path | None,
@@ -166,30 +172,15 @@ def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
 
 @cli.command()
 @OUTLINE
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
-)
+@OUTPUT
 @click.option(
     "--preview",
     is_flag=True,
     help="Also render the slide pictures after each build (needs LibreOffice).",
 )
 @STRICT
-@click.option(
-    "--allow-outside-assets",
-    is_flag=True,
-    help="Let pictures and CSV files come from "
-    "outside the outline's folder (only for outlines you trust).",
-)
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    help="Build on this PowerPoint "
-    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
-)
+@ALLOW_OUTSIDE_ASSETS
+@TEMPLATE
 @click.pass_context
 def watch(
     ctx: click.Context,
