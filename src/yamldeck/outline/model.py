@@ -1,266 +1,84 @@
-"""The outline model: one typed, documented definition per deck setting and slide kind."""
+"""The outline model: one typed, documented definition per slide kind, and the outline itself."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
 )
 
 from . import tabular
-from .inline import parse_inline, url_problem
-
-# Never valid in a deck. The loader has already removed control characters typed as escapes
-# (with a located warning); any still here came from code that built the model directly.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-
-
-def _check_text(value: str) -> str:
-    bad = _FORBIDDEN.search(value)
-    if bad:
-        raise ValueError(_forbidden_message(bad.group()))
-    for span in parse_inline(value):
-        if span.url is not None:
-            problem = url_problem(span.url)
-            if problem:
-                raise ValueError(problem)
-    return value.strip()
-
-
-def _forbidden_message(char: str) -> str:
-    code = f"U+{ord(char):04X}"
-    if "\ud800" <= char <= "\udfff":
-        return (
-            f"contains {code}, half of a character written as two escapes (\\u{ord(char):04x}); "
-            "a deck cannot hold it: write the whole character, e.g. \\U0001F600, or remove it"
-        )
-    if char in "\ufffe\uffff":
-        return f"contains {code}, which is not a character (perhaps from an escape); remove it"
-    return (
-        f"contains the invisible control character {code} "
-        "(perhaps from an escape such as \\x07); remove it"
-    )
-
-
-Text = Annotated[str, AfterValidator(_check_text)]
-# What happens to text that does not fit even at the smallest size (see yamldeck.overflow).
-Overflow = Literal["error", "continue"]
-HexColor = Annotated[
-    str,
-    Field(pattern=r"^#?[0-9A-Fa-f]{6}$", description="A colour as six hex digits, e.g. 1B2A41"),
-    AfterValidator(lambda v: v.lstrip("#").upper()),
-]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Colors(_Strict):
-    """Theme colours; any left out keep the built-in theme's."""
-
-    primary: HexColor | None = Field(
-        None, description="Titles and dark backgrounds (default 1B2A41)."
-    )
-    accent: HexColor | None = Field(
-        None, description="Bullets, rules and big numbers (default 0F6CBD)."
-    )
-    text: HexColor | None = Field(None, description="Body text on light slides (default 262626).")
-    background: HexColor | None = Field(
-        None, description="Light slide background (default FFFFFF)."
-    )
-    muted: HexColor | None = Field(
-        None, description="Footer, captions and subtitles (default 5B6770)."
-    )
-
-
-class Fonts(_Strict):
-    """Theme fonts; use fonts your audience's computers have (Calibri and Arial are safe)."""
-
-    heading: Text | None = Field(None, description="Font for titles (default Calibri).")
-    body: Text | None = Field(None, description="Font for all other text (default Calibri).")
-
-
-class Theme(_Strict):
-    """Overrides of the built-in theme."""
-
-    colors: Colors = Field(default_factory=Colors, description="Colour overrides.")
-    fonts: Fonts = Field(default_factory=Fonts, description="Font overrides.")
-
-
-LOGO_POSITIONS = ("top-right", "top-left", "bottom-right", "bottom-left")
-_LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(cm|mm|in)$")
-
-
-def _logo_position(value: str) -> str:
-    lowered = value.strip().lower().replace(" ", "-")
-    if lowered in LOGO_POSITIONS:
-        return lowered
-    close = difflib.get_close_matches(lowered, LOGO_POSITIONS, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    raise ValueError(f"must be one of {', '.join(LOGO_POSITIONS)}, not '{value}'{hint}")
-
-
-def _length(value: str) -> str:
-    if not _LENGTH.match(value.strip().lower()):
-        raise ValueError(f"must be a length such as 3cm, 25mm or 1.2in, not '{value}'")
-    return value.strip().lower()
-
-
-class Logo(_Strict):
-    """A picture shown on every slide, such as the organisation's logo (drawn on the master)."""
-
-    image: Text = Field(description="The picture file beside the outline (PNG, JPEG...).")
-    decorative: bool = Field(False, description="true when the logo is only decoration.")
-    alt: Text | None = Field(
-        None,
-        validate_default=True,
-        description="What the logo says, e.g. the organisation's name (required unless "
-        "decorative).",
-    )
-    position: Annotated[
-        str,
-        AfterValidator(_logo_position),
-        WithJsonSchema({"type": "string", "enum": list(LOGO_POSITIONS)}),
-    ] = Field("top-right", description="Which corner of the slide it sits in.")
-    width: Annotated[str, AfterValidator(_length)] | None = Field(
-        None, description="How wide, e.g. 3cm or 1.2in (default: a tenth of the slide's width)."
-    )
-
-    @field_validator("alt")
-    @classmethod
-    def _alt(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("decorative") and value:
-            raise ValueError(
-                "is not used on a decorative logo; remove 'alt:' or 'decorative: true'"
-            )
-        if not info.data.get("decorative", True) and not value:
-            raise ValueError(
-                "is needed: say what the logo shows (e.g. the organisation's name), "
-                "or add 'decorative: true'"
-            )
-        return value
-
-    def width_emu(self, slide_width: int) -> int:
-        """The logo's width in EMU (a tenth of the slide's width when not given)."""
-        if self.width is None:
-            return slide_width // 10
-        number, unit = _LENGTH.match(self.width).groups()  # type: ignore[union-attr]
-        return round(float(number) * {"cm": 360000, "mm": 36000, "in": 914400}[unit])
-
-
-class Layouts(_Strict):
-    """Which layout of the template each kind of slide uses, by the layout's name."""
-
-    title: Text | None = Field(None, description="Layout for the title slide.")
-    agenda: Text | None = Field(None, description="Layout for agenda slides.")
-    section: Text | None = Field(None, description="Layout for section slides.")
-    bullets: Text | None = Field(None, description="Layout for bullets slides.")
-    statement: Text | None = Field(None, description="Layout for statement slides.")
-    number: Text | None = Field(None, description="Layout for number slides.")
-    columns: Text | None = Field(None, description="Layout for columns slides.")
-    picture: Text | None = Field(None, description="Layout for picture slides.")
-    table: Text | None = Field(None, description="Layout for table slides.")
-    chart: Text | None = Field(None, description="Layout for chart slides.")
-    quote: Text | None = Field(None, description="Layout for quote slides.")
-    closing: Text | None = Field(None, description="Layout for the closing slide.")
-
-
-class Deck(_Strict):
-    """Settings for the whole deck."""
-
-    title: Text = Field(description="The deck's title; also the default title of the title slide.")
-    subtitle: Text | None = Field(
-        None, description="Subtitle for the title slide and file properties."
-    )
-    presenter: Text | None = Field(None, description="Who gives the talk; the file's author.")
-    affiliation: Text | None = Field(None, description="The presenter's role or organisation.")
-    date: Text | None = Field(
-        None,
-        description="Date shown on the title slide (and with footer_date: true at the foot "
-        "of content slides), exactly as typed.",
-    )
-    footer: Text | None = Field(None, description="Text at the bottom of content slides.")
-    language: str = Field(
-        "en-GB",
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-        description="Language of the text, e.g. en-NZ (spell-checking and screen readers).",
-    )
-    slide_numbers: bool = Field(True, description="Show slide numbers on content slides.")
-    overflow: Overflow = Field(
-        "error",
-        description="Bullets too long for their slide even at the smallest size: 'error' stops "
-        "the build; 'continue' carries the rest onto new slides titled '... (cont.)'.",
-    )
-    theme: Theme = Field(default_factory=Theme, description="Colour and font overrides.")
-    footer_date: bool = Field(
-        False, description="Show deck: date at the bottom of content slides, beside the footer."
-    )
-    logo: Logo | None = Field(None, description="A logo on every slide (see 'deck: logo:' below).")
-    template: Text | None = Field(
-        None,
-        description="Your PowerPoint template (.pptx or .potx) beside the outline: the deck uses "
-        "its masters, layouts, colours and fonts.",
-    )
-    layouts: Layouts = Field(
-        default_factory=Layouts,
-        description="The layout, by name, for each kind of slide (see 'deck: layouts:' below).",
-    )
-
-    @field_validator("footer_date")
-    @classmethod
-    def _footer_date(cls, value: bool, info: ValidationInfo) -> bool:
-        if value and not info.data.get("date"):
-            raise ValueError("needs the date to show: add 'date:' to deck:")
-        return value
-
-
-@dataclass(frozen=True)
-class Bullet:
-    """One bullet point and the points nested under it."""
-
-    text: str
-    children: tuple[Bullet, ...] = ()
-
-
-_BULLET_SCHEMA: dict[str, Any] = {
-    "type": "array",
-    "minItems": 1,
-    "description": "Bullet points. For sub-points, end the parent with ':' and indent a list "
-    "under it.",
-    "items": {"$ref": "#/$defs/BulletItem"},
-}
-BULLET_ITEM_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string", "description": "A bullet point."},
-        {
-            "type": "object",
-            "minProperties": 1,
-            "maxProperties": 1,
-            "description": "A bullet point (the key) with its sub-points (the list).",
-            "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/BulletItem"}},
-        },
-    ]
-}
-Bullets = Annotated[tuple[Bullet, ...], WithJsonSchema(_BULLET_SCHEMA)]
-Notes = Annotated[
-    Text | None,
-    Field(description="Speaker notes. Blank lines separate paragraphs."),
-]
-LayoutName = Annotated[
-    Text | None,
-    Field(description="A layout of the template, by name, for this slide (see yamldeck inspect)."),
-]
+from .deck import (
+    LOGO_POSITIONS as LOGO_POSITIONS,
+)
+from .deck import (  # re-exported: the rest of yamldeck imports them from here
+    Colors as Colors,
+)
+from .deck import (
+    Deck as Deck,
+)
+from .deck import (
+    Fonts as Fonts,
+)
+from .deck import (
+    Layouts as Layouts,
+)
+from .deck import (
+    Logo as Logo,
+)
+from .deck import (
+    Theme as Theme,
+)
+from .fields import (
+    BULLET_ITEM_SCHEMA as BULLET_ITEM_SCHEMA,
+)
+from .fields import (
+    Bullet as Bullet,
+)
+from .fields import (
+    Bullets as Bullets,
+)
+from .fields import (
+    HexColor as HexColor,
+)
+from .fields import (
+    LayoutName as LayoutName,
+)
+from .fields import (
+    Notes as Notes,
+)
+from .fields import (
+    Overflow as Overflow,
+)
+from .fields import (
+    Rows as Rows,
+)
+from .fields import (
+    Text as Text,
+)
+from .fields import (  # re-exported
+    _check_text as _check_text,
+)
+from .fields import (
+    _checked as _checked,
+)
+from .fields import (
+    _choice as _choice,
+)
+from .fields import (
+    _either as _either,
+)
+from .fields import (
+    _forbidden_message as _forbidden_message,
+)
+from .fields import (
+    _Strict as _Strict,
+)
 
 
 class TitleSlide(_Strict):
@@ -308,39 +126,6 @@ class StatementSlide(_Strict):
     layout: LayoutName = None
     notes: Notes = None
 
-
-def _choice(*options: str) -> Any:
-    """A text that must be one of ``options`` (case-insensitive), with a did-you-mean message."""
-
-    def check(value: str) -> str:
-        lowered = value.strip().lower()
-        if lowered in options:
-            return lowered
-        close = difflib.get_close_matches(lowered, options, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ValueError(f"must be one of {', '.join(options)}, not '{value}'{hint}")
-
-    schema = WithJsonSchema({"type": "string", "enum": list(options)})
-    return Annotated[str, AfterValidator(check), schema]
-
-
-def _checked(check: Any, value: Any) -> Any:
-    """Run a tabular check; its ValueError becomes the field's located message."""
-    check(value)
-    return value
-
-
-def _either(info: ValidationInfo, value: Any, key: str, other: str, what: str) -> None:
-    """Exactly one of ``key`` (this field) and ``other`` must be given."""
-    if other not in info.data and value is None:
-        return  # 'other' had its own problem, already reported
-    if value is not None and info.data.get(other) is not None:
-        raise ValueError(f"and '{other}' cannot both be given; keep one")
-    if value is None and info.data.get(other) is None:
-        raise ValueError(f"(or '{other}') is needed: {what}")
-
-
-Rows = list[list[Text]]
 
 
 class Chart(_Strict):
