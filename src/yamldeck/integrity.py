@@ -37,7 +37,7 @@ _SHAPE_PARTS = (
 _MAX_REPORTED = 12
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 # Every attribute in the relationships namespace (r:id, r:embed...), compiled once for all parts.
-_RELATIONSHIP_ATTRIBUTES = etree.XPath("//@*[namespace-uri()=$ns]")
+_RELATIONSHIP_ATTRIBUTES = etree.XPath("//@r:*", namespaces={"r": R_NS})
 
 
 class IntegrityError(YamldeckError):
@@ -127,7 +127,7 @@ class _Summary:
 def _summary(name: str, root: etree._Element) -> _Summary:
     used: frozenset[str] = frozenset()
     if not name.endswith(".rels") and name != CONTENT_TYPES:
-        used = frozenset(str(v) for v in _RELATIONSHIP_ATTRIBUTES(root, ns=R_NS))
+        used = frozenset(str(v) for v in _RELATIONSHIP_ATTRIBUTES(root))
     shape_ids: tuple[str | None, ...] = ()
     if name.startswith(_SHAPE_PARTS) and "/_rels/" not in name:
         shape_ids = tuple(el.get("id") for el in root.iter(_P + "cNvPr"))
