@@ -247,33 +247,3 @@ def test_build_help_names_the_output_option(cli: Cli, tmp_path: Path) -> None:
     assert run.out.startswith("Usage: yamldeck build [OPTIONS] [OUTLINE]\n")
     assert re.search(r"^\s+-o, --output PATH\s", run.out, flags=re.M)
 
-
-@pytest.mark.parametrize("args", [["build"], ["check"], ["--help"], ["build", "--bogus"]])
-def test_main_runs_the_deck_with_the_collector_on_and_leaves_it_as_found(
-    talk: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
-) -> None:
-    """Imports run with the garbage collector off; the deck's own work and the caller do not."""
-    import gc
-
-    import yamldeck.overflow
-
-    seen: list[bool] = []
-    render_fitted = yamldeck.overflow.render_fitted
-
-    def spy(*a: object, **k: object) -> object:
-        seen.append(gc.isenabled())
-        return render_fitted(*a, **k)
-
-    monkeypatch.setattr(yamldeck.overflow, "render_fitted", spy)
-    monkeypatch.chdir(talk)
-    assert gc.isenabled()
-    code = main(args)
-    assert gc.isenabled()
-    assert code == (2 if "--bogus" in args else 0)
-    assert seen == ([True] if args[0] in ("build", "check") and len(args) == 1 else [])
-    gc.disable()
-    try:
-        main(["--help"])
-        assert not gc.isenabled()  # a caller that had it off gets it back off
-    finally:
-        gc.enable()

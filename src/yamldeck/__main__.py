@@ -1,5 +1,5 @@
 """Entry point for ``python -m yamldeck``."""
 
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

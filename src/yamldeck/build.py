@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import AssetPolicy, Assets, load_assets
+from .collector import lasting
 from .errors import OutlineError, OutputError, Problem, Warnings
 from .outline.loader import SourceMap, read_document
 from .outline.model import Outline
@@ -40,8 +41,9 @@ def load_outline(
     path = Path(path)
     found = Warnings() if warnings is None else warnings
     try:
-        document = read_document(path, str(path), found)
-        outline = validate_document(document)
+        with lasting():  # millions of objects on a long deck, kept while it builds: collector.py
+            document = read_document(path, str(path), found)
+            outline = validate_document(document)
     except OutlineError as exc:
         raise _with_warnings(exc, found, strict) from None
     if strict and len(found):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 import time
@@ -86,19 +85,16 @@ CHECKS.append(_template_lints)
 
 
 def _load_renderer() -> None:
-    """Import what building and checking use, then hand the garbage collector its objects.
+    """Import what building and checking use; then the collector runs again (see collector.py).
 
-    main() runs imports with the collector off: the objects imports make (classes, validators,
-    compiled patterns) live until the process ends, and scanning them again and again while a
-    deck's worth of modules loads is a tenth of a small build's time. Frozen, later collections
-    skip them; it is on again for the deck's own objects, so memory stays bounded.
+    In the `yamldeck` program these imports run with the garbage collector off and are frozen
+    after: scanning their objects again and again while the modules load was a tenth of a small
+    build's time.
     """
-    from . import build, check, integrity, overflow  # noqa: F401
+    from . import build, check, collector, integrity, overflow  # noqa: F401
     from .render import deck  # noqa: F401
 
-    if not gc.get_freeze_count():  # once: a second call (tests, watch) would freeze garbage too
-        gc.freeze()
-    gc.enable()
+    collector.imports_done()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -217,7 +213,9 @@ def watch(
     from .watch import Watcher
 
     _load_renderer()
+    from . import collector
 
+    collector.long_running()  # rebuilds must not freeze the outlines they replace
     builder = Builder(
         outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
     )
@@ -277,6 +275,8 @@ def preview(outline: Path, folder: Path | None) -> None:
     """Build OUTLINE and render every slide to a PNG, plus a numbered contact sheet."""
     from .preview import preview as render_preview
 
+    _load_renderer()
+
     start = time.perf_counter()
     result = render_preview(outline, folder)
     for warning in result.warnings:
@@ -300,6 +300,8 @@ def preview(outline: Path, folder: Path | None) -> None:
 def export(outline: Path, pdf: bool, output: Path | None) -> None:
     """Build OUTLINE and export the deck in another format (--pdf)."""
     from .preview import export_pdf
+
+    _load_renderer()
 
     if not pdf:
         raise click.UsageError("choose a format to export to: --pdf")
@@ -334,18 +336,16 @@ def schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
+def entry() -> int:
+    """The `yamldeck` program (its console script and python -m yamldeck): one command, exit."""
+    from . import collector
+
+    collector.start_one_shot()
+    return main()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and map every outcome to the documented exit code."""
-    collecting = gc.isenabled()
-    gc.disable()  # until the imports are done (_load_renderer)
-    try:
-        return _run(argv)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _run(argv: list[str] | None) -> int:
     verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
     try:
         code = cli.main(args=argv, prog_name="yamldeck", standalone_mode=False)
