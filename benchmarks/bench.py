@@ -23,11 +23,18 @@ from pathlib import Path
 import report
 import synth
 import watch_latency
+from report import CHECK_LIBRARIES, LIBRARIES
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PY = sys.executable
 FLOOR = "from pptx import Presentation; Presentation().save({out!r})"
+# The floor plus the other libraries a build of the MTCR deck imports (the outline's validation,
+# its reading, the chart's workbook, the command line): what any build on them pays first.
+LIBRARY_FLOOR = ("import gc; gc.disable(); import pydantic, pydantic.types, yaml, pptx.chart.data, "
+                 "click; "
+                 "from pptx import Presentation; Presentation().save({out!r})")
+CHECK_FLOOR = "import gc; gc.disable(); import yamldeck.outline.model, yaml, click, PIL.ImageFont"
 # Hand-written python-pptx and pandoc are quadratic or slow at 5000 slides (minutes per run):
 # they run at that size only with --full.
 SLOW_LIMIT = 1000
@@ -43,13 +50,38 @@ class Row:
     cpu: float | None = None  # median user + system CPU seconds (less sensitive to a busy machine)
 
 
-def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, float]:
-    """Median wall seconds, largest peak RSS (MB), median CPU seconds of ``runs`` runs."""
+def child_environment(work: Path) -> dict[str, str]:
+    """The environment every measured process runs in: compiled bytecode, as installed.
+
+    pip compiles a package's modules when it installs it (python-pptx, pydantic... and yamldeck
+    itself from `pip install .`), so a user's every run starts from bytecode. An editable
+    install, or PYTHONDONTWRITEBYTECODE, would compile yamldeck's modules in every run instead
+    (about 50 ms): the children keep their bytecode in a cache of their own, filled by an
+    unmeasured first run of each command.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+ENV: dict[str, str] = dict(os.environ)
+
+
+def measure(command: list[str], cwd: Path, runs: int, warm: bool) -> tuple[float, float, float]:
+    """Median wall seconds, largest peak RSS (MB), median CPU seconds of ``runs`` runs.
+
+    ``warm``: a first, unmeasured run compiles yamldeck's modules (see child_environment).
+    """
+    if warm:
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=ENV)
     times, peaks, cpus = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child cannot block
             start = time.perf_counter()
-            process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+            process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
+                                       env=ENV)
             _, status, usage = os.wait4(process.pid, 0)
             times.append(time.perf_counter() - start)
             errors.seek(0)
@@ -75,12 +107,16 @@ def run_all(sizes: list[int], runs: int, full: bool, work: Path,
     have_pandoc = shutil.which("pandoc") is not None
 
     def add(name: str, slides: int | None, command: list[str], times: int = runs) -> None:
-        seconds, peak, cpu = measure(command, work, times)
+        warm = any("yamldeck" in part for part in command)  # compile yamldeck's modules first
+        seconds, peak, cpu = measure(command, work, times, warm)
         rows.append(Row(name, slides, seconds, peak, "" if times == runs else f"{times} run",
                         cpu))
         print(f"  {name:<34} {seconds:7.3f} s {cpu:7.3f} s CPU {peak:7.1f} MB", flush=True)
 
+    add("python start-up (python -c pass)", None, [PY, "-c", "pass"])
     add("floor (import pptx, save empty)", 0, [PY, "-c", FLOOR.format(out=str(work / "e.pptx"))])
+    add(LIBRARIES, 0, [PY, "-c", LIBRARY_FLOOR.format(out=str(work / "l.pptx"))])
+    add(CHECK_LIBRARIES, None, [PY, "-c", CHECK_FLOOR])
     add("yamldeck --help", None, yamldeck("--help"))
     mtcr = len(shipped["slides"])
     add("yamldeck check (MTCR)", mtcr, yamldeck("check", "slides.yaml"))
@@ -101,10 +137,14 @@ def run_all(sizes: list[int], runs: int, full: bool, work: Path,
                 slow_runs)
         else:
             rows.append(Row(f"pandoc ({size})", size, None, None, "pandoc not installed"))
-    latency = watch_latency.measure(work / "slides.yaml", work / "watched.pptx", edits=10)
+    latency = watch_latency.measure(work / "slides.yaml", work / "watched.pptx", edits=10,
+                                    env=ENV)
+    run = subprocess.run([PY, str(HERE / "startup.py"), "slides.yaml", str(runs * 2 + 1)],
+                         cwd=work, capture_output=True, text=True, check=True, env=ENV)
+    latency["startup"] = run.stdout
     if profile:
         run = subprocess.run([PY, str(HERE / "profile_build.py"), "deck1000.yaml"], cwd=work,
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True, check=True, env=ENV)
         latency["profile"] = run.stdout
     return rows, latency
 
@@ -121,6 +161,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     start, load = time.perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="yamldeck-bench-") as scratch:
+        ENV.clear()
+        ENV.update(child_environment(Path(scratch)))
         rows, latency = run_all(sizes, args.runs, args.full, Path(scratch),
                                 not args.no_profile and 1000 in sizes)
     elapsed = time.perf_counter() - start

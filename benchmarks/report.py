@@ -97,12 +97,41 @@ def targets(rows: list[Any], latency: dict[str, Any]) -> list[str]:
     if peak is not None and peak.peak_mb is not None:
         met = "yes" if peak.peak_mb < 300 else "NO"
         out.append(f"| peak memory at 5000 slides | {peak.peak_mb:.0f} MB | | < 300 MB | {met} |")
+    out.extend(_walls(by))
     median = latency["latency_median_s"]
     worst = latency["latency_max_s"]
     out.append(f"| watch: save to new deck (MTCR), median / worst of {latency['edits']} | "
                f"{median * 1000:.0f} / {worst * 1000:.0f} ms | | 100 ms | "
                f"{'yes' if median <= 0.1 else 'NO'} |")
     return out
+
+
+# The processes that show what a target leaves for yamldeck's own code (bench.py's rows).
+FLOOR = "floor (import pptx, save empty)"
+LIBRARIES = "libraries only (floor + pydantic, PyYAML, XlsxWriter, click)"
+# What any `check` imports, even one measuring text without python-pptx: the outline model it
+# validates with, the YAML reader, the command line and the font metrics.
+CHECK_LIBRARIES = "check's libraries only (outline model, PyYAML, click, Pillow fonts)"
+
+
+def _walls(by: dict[str, Any]) -> list[str]:
+    """Rows for the time no implementation on these libraries can go below, as the same ratios."""
+    out = []
+    floor, libraries = by.get(FLOOR), by.get(LIBRARIES)
+    build, model = by.get("yamldeck build (MTCR)"), by.get(CHECK_LIBRARIES)
+    if floor and libraries and floor.seconds and libraries.seconds:
+        out.append(f"| *lower bound:* importing the libraries a build uses, then saving an empty "
+                   f"deck / floor | {libraries.seconds / floor.seconds:.2f} | "
+                   f"{_cpu(libraries, floor)} | 1.5 | - |")
+    if build and model and build.seconds and model.seconds:
+        out.append(f"| *lower bound:* importing what any check needs, even without python-pptx "
+                   f"/ build (MTCR) | {model.seconds / build.seconds:.2f} | {_cpu(model, build)} "
+                   "| 0.5 | - |")
+    return out
+
+
+def _cpu(top: Any, bottom: Any) -> str:
+    return f"{top.cpu / bottom.cpu:.2f}" if top.cpu and bottom.cpu else ""
 
 
 # The CPU-time version of each target: (numerator row, denominator row).
@@ -132,7 +161,8 @@ def markdown(rows: list[Any], latency: dict[str, Any], runs: int, elapsed: float
         "",
         "Written by `python benchmarks/bench.py` (this run took "
         f"{elapsed:.0f} s). Whole-process wall time, median of {runs} runs (hand python-pptx and "
-        "pandoc run once above 1000 slides), and the child's peak resident memory.",
+        "pandoc run once above 1000 slides), and the child's peak resident memory. Every "
+        "process runs from compiled bytecode, as after `pip install` (bench.child_environment).",
         "",
         "## Machine",
         "",
@@ -157,6 +187,8 @@ def markdown(rows: list[Any], latency: dict[str, Any], runs: int, elapsed: float
         f"Load average of the machine (2 cores, shared): {latency.get('load', 'unknown')}. Wall "
         "times on a busy machine vary by 2x between runs; CPU times vary much less.",
         "",
+        *(["## Where the MTCR build's time goes (whole process, not profiled)", "",
+           latency["startup"].rstrip(), ""] if latency.get("startup") else []),
         *(["## Where the time goes (1000 slides, profiled)", "", latency["profile"].rstrip(), ""]
           if latency.get("profile") else []),
         ANALYSIS_MARK,

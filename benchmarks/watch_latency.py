@@ -30,13 +30,14 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (info.st_ino, info.st_mtime_ns)
 
 
-def measure(outline: Path, deck: Path, edits: int = 10) -> dict[str, float | int | str]:
+def measure(outline: Path, deck: Path, edits: int = 10,
+            env: dict[str, str] | None = None) -> dict[str, float | int | str]:
     """Start watch on ``outline``, save ``edits`` changed titles, time each until the deck moves."""
     original = outline.read_text(encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "yamldeck", "watch", outline.name, "-o", deck.name],
         cwd=outline.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        preexec_fn=_default_sigint,
+        preexec_fn=_default_sigint, env=env,
     )
     lines: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(x.rstrip()) for x in process.stdout],
