@@ -38,6 +38,9 @@ CHECK_FLOOR = "import gc; gc.disable(); import yamldeck.outline.model, yaml, cli
 # Hand-written python-pptx and pandoc are quadratic or slow at 5000 slides (minutes per run):
 # they run at that size only with --full.
 SLOW_LIMIT = 1000
+# Runs of each process under a second (the floor, the MTCR build, check...): cheap, and their
+# ratios are what the start-up targets are about.
+QUICK_RUNS = 11
 
 
 @dataclass
@@ -68,29 +71,56 @@ def child_environment(work: Path) -> dict[str, str]:
 ENV: dict[str, str] = dict(os.environ)
 
 
-def measure(command: list[str], cwd: Path, runs: int, warm: bool) -> tuple[float, float, float]:
-    """Median wall seconds, largest peak RSS (MB), median CPU seconds of ``runs`` runs.
+def _run_once(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one run of ``command``."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child cannot block
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{error}")
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # maxrss: KB on Linux
 
-    ``warm``: a first, unmeasured run compiles yamldeck's modules (see child_environment).
+
+def _warm_up(command: list[str], cwd: Path) -> None:
+    """An unmeasured run of a yamldeck command: compiles what it imports (see child_environment).
+
+    The short commands run first (measure_together) and import everything a long build does.
     """
-    if warm:
+    if any("yamldeck" in part for part in command):
         subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env=ENV)
-    times, peaks, cpus = [], [], []
+
+
+def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, float]:
+    """Median wall seconds, largest peak RSS (MB), median CPU seconds of ``runs`` runs."""
+    return _summary([_run_once(command, cwd) for _ in range(runs)])
+
+
+def measure_together(commands: list[list[str]], cwd: Path,
+                     runs: int) -> list[tuple[float, float, float]]:
+    """measure() for each command, run in turn round by round.
+
+    A busy spell of the (shared) machine then slows every command of a round alike, so the
+    ratios between short commands, such as the MTCR build and the floor, stay fair.
+    """
+    for command in commands:
+        _warm_up(command, cwd)
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in commands]
     for _ in range(runs):
-        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child cannot block
-            start = time.perf_counter()
-            process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
-                                       env=ENV)
-            _, status, usage = os.wait4(process.pid, 0)
-            times.append(time.perf_counter() - start)
-            errors.seek(0)
-            error = errors.read().decode(errors="replace")
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{error}")
-        peaks.append(usage.ru_maxrss / 1024)  # KB on Linux
-        cpus.append(usage.ru_utime + usage.ru_stime)
-    return statistics.median(times), max(peaks), statistics.median(cpus)
+        for command, taken in zip(commands, samples, strict=True):
+            taken.append(_run_once(command, cwd))
+    return [_summary(taken) for taken in samples]
+
+
+def _summary(taken: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Median wall time, largest peak memory, median CPU time."""
+    return (statistics.median(t[0] for t in taken), max(t[1] for t in taken),
+            statistics.median(t[2] for t in taken))
 
 
 def yamldeck(*args: str) -> list[str]:
@@ -106,36 +136,52 @@ def run_all(sizes: list[int], runs: int, full: bool, work: Path,
         shutil.copytree(REPO / "assets", work / "assets")
     have_pandoc = shutil.which("pandoc") is not None
 
-    def add(name: str, slides: int | None, command: list[str], times: int = runs) -> None:
-        warm = any("yamldeck" in part for part in command)  # compile yamldeck's modules first
-        seconds, peak, cpu = measure(command, work, times, warm)
-        rows.append(Row(name, slides, seconds, peak, "" if times == runs else f"{times} run",
-                        cpu))
+    def record(name: str, slides: int | None, measured: tuple[float, float, float],
+               note: str = "") -> None:
+        seconds, peak, cpu = measured
+        rows.append(Row(name, slides, seconds, peak, note, cpu))
         print(f"  {name:<34} {seconds:7.3f} s {cpu:7.3f} s CPU {peak:7.1f} MB", flush=True)
 
-    add("python start-up (python -c pass)", None, [PY, "-c", "pass"])
-    add("floor (import pptx, save empty)", 0, [PY, "-c", FLOOR.format(out=str(work / "e.pptx"))])
-    add(LIBRARIES, 0, [PY, "-c", LIBRARY_FLOOR.format(out=str(work / "l.pptx"))])
-    add(CHECK_LIBRARIES, None, [PY, "-c", CHECK_FLOOR])
-    add("yamldeck --help", None, yamldeck("--help"))
+    def add(name: str, slides: int | None, command: list[str], times: int = runs) -> None:
+        record(name, slides, measure(command, work, times),
+               "" if times == runs else f"{times} run")
+
     mtcr = len(shipped["slides"])
-    add("yamldeck check (MTCR)", mtcr, yamldeck("check", "slides.yaml"))
-    add("yamldeck build (MTCR)", mtcr, yamldeck("build", "slides.yaml", "-o", "mtcr.pptx"))
+    quick = [  # processes under a second: measured together, round by round, QUICK_RUNS times
+        ("python start-up (python -c pass)", None, [PY, "-c", "pass"]),
+        ("floor (import pptx, save empty)", 0,
+         [PY, "-c", FLOOR.format(out=str(work / "e.pptx"))]),
+        (LIBRARIES, 0, [PY, "-c", LIBRARY_FLOOR.format(out=str(work / "l.pptx"))]),
+        (CHECK_LIBRARIES, None, [PY, "-c", CHECK_FLOOR]),
+        ("yamldeck --help", None, yamldeck("--help")),
+        ("yamldeck check (MTCR)", mtcr, yamldeck("check", "slides.yaml")),
+        ("yamldeck build (MTCR)", mtcr, yamldeck("build", "slides.yaml", "-o", "mtcr.pptx")),
+    ]
+    quick_runs = max(runs, QUICK_RUNS)
+    measured = measure_together([command for *_, command in quick], work, quick_runs)
+    for (name, slides, _), result in zip(quick, measured, strict=True):
+        record(name, slides, result, f"{quick_runs} runs, interleaved")
     for size in sizes:
         paths = synth.write_inputs(shipped, size, work)
-        add(f"yamldeck build ({size})", size,
-            yamldeck("build", paths["yaml"].name, "-o", f"y{size}.pptx"))
-        slow_runs = runs if size <= SLOW_LIMIT else 1
-        if size > SLOW_LIMIT and not full:
-            rows.append(Row(f"hand python-pptx ({size})", size, None, None, "--full runs it"))
-            rows.append(Row(f"pandoc ({size})", size, None, None, "--full runs it"))
-            continue
-        add(f"hand python-pptx ({size})", size,
-            [PY, str(HERE / "hand_pptx.py"), paths["json"].name, f"h{size}.pptx"], slow_runs)
+        ours = (f"yamldeck build ({size})", yamldeck("build", paths["yaml"].name, "-o",
+                                                      f"y{size}.pptx"))
+        peers = [(f"hand python-pptx ({size})",
+                  [PY, str(HERE / "hand_pptx.py"), paths["json"].name, f"h{size}.pptx"])]
         if have_pandoc:
-            add(f"pandoc ({size})", size, ["pandoc", paths["md"].name, "-o", f"p{size}.pptx"],
-                slow_runs)
+            peers.append((f"pandoc ({size})", ["pandoc", paths["md"].name, "-o", f"p{size}.pptx"]))
+        if size <= SLOW_LIMIT:  # yamldeck and its peers take turns, round by round
+            together = [ours, *peers]
+            results = measure_together([command for _, command in together], work, runs)
+            for (name, _), result in zip(together, results, strict=True):
+                record(name, size, result, "interleaved")
         else:
+            add(ours[0], size, ours[1])
+            for name, command in peers:
+                if full:
+                    add(name, size, command, 1)
+                else:
+                    rows.append(Row(name, size, None, None, "--full runs it"))
+        if not have_pandoc:
             rows.append(Row(f"pandoc ({size})", size, None, None, "pandoc not installed"))
     latency = watch_latency.measure(work / "slides.yaml", work / "watched.pptx", edits=10,
                                     env=ENV)

@@ -161,7 +161,8 @@ def markdown(rows: list[Any], latency: dict[str, Any], runs: int, elapsed: float
         "",
         "Written by `python benchmarks/bench.py` (this run took "
         f"{elapsed:.0f} s). Whole-process wall time, median of {runs} runs (hand python-pptx and "
-        "pandoc run once above 1000 slides), and the child's peak resident memory. Every "
+        "pandoc run once above 1000 slides; the processes under a second more often, taking "
+        "turns, as the note says), and the child's peak resident memory. Every "
         "process runs from compiled bytecode, as after `pip install` (bench.child_environment).",
         "",
         "## Machine",
