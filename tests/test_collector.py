@@ -135,3 +135,19 @@ def test_a_failed_block_is_not_frozen_and_the_collector_comes_back() -> None:
         raise ValueError("bad outline")
     assert gc.get_freeze_count() == before
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("args", [["schema"], ["--help"], ["build", "--help"]])
+def test_every_command_of_the_program_ends_with_the_collector_on_or_only_parsing(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """Commands that import and work (schema, inspect...) turn the collector back on; --help,
+    which only parses arguments, may end with it off: it makes nothing that lasts."""
+    result = _probe(args, tmp_path)
+    assert result["code"] == 0
+    enabled, frozen = result["seen"]["after"]
+    if args == ["schema"]:
+        assert enabled is True
+        assert frozen > 10_000
+    else:
+        assert frozen == 0

@@ -323,16 +323,20 @@ def export(outline: Path, pdf: bool, output: Path | None) -> None:
 )
 def inspect_template(template: Path, units: str) -> None:
     """List TEMPLATE's masters, layouts and placeholders, and the slides each layout is for."""
+    from . import collector
     from .render.inspect import describe
 
+    collector.imports_done()
     click.echo(describe(template, units), nl=False)
 
 
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of an outline, for editors (see the README)."""
+    from . import collector
     from .schema import schema_text
 
+    collector.imports_done()
     click.echo(schema_text(), nl=False)
 
 
