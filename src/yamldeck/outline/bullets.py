@@ -9,6 +9,9 @@ from .messages import quote
 from .model import Bullet, _check_text
 from .source import Path_, SourceMap
 
+# PowerPoint has nine outline levels (a:lvl1pPr to a:lvl9pPr; python-pptx allows levels 0 to 8).
+MAX_LEVELS = 9
+
 
 def convert_bullets(
     values: dict[str, Any], path: Path_, label: str, source: SourceMap, problems: list[Problem]
@@ -38,7 +41,14 @@ class _Context:
             return value
 
 
-def _bullets(raw: Any, path: Path_, ctx: _Context) -> tuple[Bullet, ...]:
+def _bullets(raw: Any, path: Path_, ctx: _Context, depth: int = 0) -> tuple[Bullet, ...]:
+    if depth >= MAX_LEVELS:
+        ctx.report(
+            path,
+            f"these sub-bullets are nested {depth + 1} levels deep; PowerPoint shows at most "
+            f"{MAX_LEVELS} levels of bullets: indent them less, or make them a new slide",
+        )
+        return ()
     if not isinstance(raw, list) or not raw:
         what = "a text" if isinstance(raw, str) else "empty" if raw in (None, []) else "not a list"
         ctx.report(path, f"bullets must be a list of lines starting with '- ' (found {what})")
@@ -49,11 +59,11 @@ def _bullets(raw: Any, path: Path_, ctx: _Context) -> tuple[Bullet, ...]:
         if isinstance(item, str):
             result.append(Bullet(ctx.text(item, here)))
         elif isinstance(item, dict) and len(item) == 1:
-            parent = _parent(item, here, ctx)
+            parent = _parent(item, here, ctx, depth)
             if parent is not None:
                 result.append(parent)
         elif isinstance(item, list) and result:
-            kids = _bullets(item, here, ctx)
+            kids = _bullets(item, here, ctx, depth + 1)
             result[-1] = Bullet(result[-1].text, result[-1].children + kids)
         elif isinstance(item, dict):
             keys = ", ".join(map(repr, item))
@@ -67,7 +77,7 @@ def _bullets(raw: Any, path: Path_, ctx: _Context) -> tuple[Bullet, ...]:
     return tuple(result)
 
 
-def _parent(item: dict[str, Any], here: Path_, ctx: _Context) -> Bullet | None:
+def _parent(item: dict[str, Any], here: Path_, ctx: _Context, depth: int) -> Bullet | None:
     """A one-key mapping: 'Parent:' with its sub-bullets, or a text that contains ': '."""
     ((text, children),) = item.items()
     if children is None:
@@ -85,5 +95,5 @@ def _parent(item: dict[str, Any], here: Path_, ctx: _Context) -> Bullet | None:
             f"put the whole bullet in quotes: {fix}",
         )
         return None
-    kids = _bullets(children, here + (text,), ctx)
+    kids = _bullets(children, here + (text,), ctx, depth + 1)
     return Bullet(ctx.text(text, here), kids)

@@ -37,9 +37,10 @@ _BETWEEN_ASCII = {
 _INVISIBLE = re.compile("[" + "".join(_ALWAYS) + "".join(_BETWEEN_ASCII) + "]")
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-# A comment that YAML cut from a plain text: ' #' then a word such as '#3' or '#MTCR'.
-# Comments written on purpose start '# ' (with a space), like those in the shipped slides.yaml.
-_PROSE_COMMENT = re.compile(r"\s+(#(?=[^\s#]).*?)\s*$")
+# A comment that YAML cut from a plain text: ' #' then a word such as '#3' or '#MTCR', or a
+# lone '#' ending the line ('ext. #'). Comments written on purpose start '# ' (with a space),
+# like those in the shipped slides.yaml.
+_PROSE_COMMENT = re.compile(r"\s+(#(?:[^\s#].*?)?)\s*$")
 
 
 @dataclass(frozen=True)

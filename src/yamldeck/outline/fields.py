@@ -51,6 +51,16 @@ def _forbidden_message(char: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_check_text)]
+
+
+def _filled(value: str) -> str:
+    if not value:
+        raise ValueError("is empty; write its text, or delete the slide")
+    return value
+
+
+# The text a slide exists to show (a statement, a number, a quote): empty would leave a bare title.
+FilledText = Annotated[str, AfterValidator(_check_text), AfterValidator(_filled)]
 # What happens to text that does not fit even at the smallest size (see yamldeck.overflow).
 Overflow = Literal["error", "continue"]
 HexColor = Annotated[

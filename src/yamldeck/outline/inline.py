@@ -9,7 +9,7 @@ ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
 _TOKEN = re.compile(
     r"\\([\\*\[\]()_`])"  # 1: escaped character
-    r"|\[([^\]\n]+)\]\(([^)\s]*)\)"  # 2, 3: [text](url)
+    r"|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 2, 3: [text](url), url (a)(b) kept
     r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 4: **bold**
     r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 5: *italic*
 )

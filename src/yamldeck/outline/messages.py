@@ -166,14 +166,18 @@ def _after_closed_text(lines: list[str], mark: Any) -> tuple[Any, str]:
     value = before.strip().removeprefix("- ")
     value = value.split(": ", 1)[1] if re.match(r"[A-Za-z_][\w-]*: ", value) else value
     if value and value[0] in "\"'" and before.endswith(value[0]):
-        quote = value[0]
-        other = "'" if quote == '"' else '"'
+        typed = value[0]
+        other = "'" if typed == '"' else '"'
         whole = text.strip().removeprefix("- ")
         whole = whole.split(": ", 1)[1] if re.match(r"[A-Za-z_][\w-]*: ", whole) else whole
+        # '"He said "hi" to me"': the outer quotes were meant as YAML's, the inner ones shown;
+        # '"quoted" then more': every quote typed is meant to be shown.
+        inner = whole[1:-1] if len(whole) > 1 and whole.endswith(typed) else whole
+        fixed = "'" + inner.replace("'", "''") + "'" if other == "'" else quote(inner)
         return mark, (
-            f"the quoted text ends at the second {quote} and more text follows; to show a "
-            f"{quote} inside a text, put the whole text in {other} quotes instead: "
-            f"{_replace_value(text, other + whole[1:-1] + other)}"
+            f"the quoted text ends at the second {typed} and more text follows; to show a "
+            f"{typed} inside a text, put the whole text in {other} quotes instead: "
+            f"{_replace_value(text, fixed)}"
         )
     if value and value[0] in "[{":
         return mark, (

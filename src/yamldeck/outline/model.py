@@ -44,6 +44,9 @@ from .fields import (
     Bullets as Bullets,
 )
 from .fields import (
+    FilledText as FilledText,
+)
+from .fields import (
     HexColor as HexColor,
 )
 from .fields import (
@@ -105,7 +108,7 @@ class SectionSlide(_Strict):
 
 
 class BulletsSlide(_Strict):
-    """A title and bullet points, nested up to three levels or more."""
+    """A title and bullet points, nested up to nine levels (as PowerPoint allows)."""
 
     kind: Literal["bullets"] = Field(description="Title and bullet points.")
     title: Text = Field(description="The slide's title.")
@@ -122,7 +125,7 @@ class StatementSlide(_Strict):
 
     kind: Literal["statement"] = Field(description="One statement shown large.")
     title: Text = Field(description="The slide's title.")
-    statement: Text = Field(description="The sentence to show large.")
+    statement: FilledText = Field(description="The sentence to show large.")
     layout: LayoutName = None
     notes: Notes = None
 
@@ -182,7 +185,9 @@ class NumberSlide(_Strict):
 
     kind: Literal["number"] = Field(description="A big number with a caption.")
     title: Text = Field(description="The slide's title.")
-    number: Text = Field(description='The number, as it should appear, e.g. "35" or "1987".')
+    number: FilledText = Field(
+        description='The number, as it should appear, e.g. "35" or "1987".'
+    )
     caption: Text | None = Field(None, description="What the number counts.")
     details: Text | list[Text] | None = Field(
         None, description="A text, or a list of short items shown in columns beside the number."
@@ -335,7 +340,7 @@ class QuoteSlide(_Strict):
 
     kind: Literal["quote"] = Field(description="A quotation.")
     title: Text = Field(description="The slide's title.")
-    quote: Text = Field(description="The words quoted (quotation marks are added).")
+    quote: FilledText = Field(description="The words quoted (quotation marks are added).")
     attribution: Text | None = Field(None, description="Who said or wrote it.")
     layout: LayoutName = None
     notes: Notes = None

@@ -1,0 +1,152 @@
+"""Edge cases a careful user hits: deep bullets, a lone " #", empty content, quotes, links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import listing, run_cli, validate_pptx
+from pptx import Presentation
+
+pytestmark = pytest.mark.usefixtures("decks_validated")
+
+HEAD = "deck:\n  title: T\n  language: en-NZ\nslides:\n"
+
+
+def _nested(levels: int) -> str:
+    """A bullets slide whose bullets are nested ``levels`` deep (the leaf on the last level)."""
+    lines = ["  - title: Deep", "    bullets:"]
+    indent = 6
+    for level in range(levels - 1):
+        lines.append(" " * indent + f"- level {level}:")
+        indent += 4
+    lines.append(" " * indent + "- leaf")
+    return HEAD + "\n".join(lines) + "\n"
+
+
+def _refused(tmp_path: Path, outline: str, *, command: str = "build") -> str:
+    """Build (or check) ``outline`` over an existing deck: exit 1, deck untouched; the errors."""
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    (tmp_path / "slides.pptx").write_bytes(b"the previous deck")
+    before = listing(tmp_path)
+    run = run_cli([command], tmp_path)
+    assert (run.code, run.out) == (1, ""), run.err
+    assert listing(tmp_path) == before
+    return run.err
+
+
+def test_bullets_nested_nine_levels_build_with_levels_0_to_8(tmp_path: Path) -> None:
+    (tmp_path / "slides.yaml").write_text(_nested(9), encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, "")
+    validate_pptx(tmp_path / "slides.pptx")
+    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    assert [(p.text, p.level) for p in body.text_frame.paragraphs] == [
+        *((f"level {n}", n) for n in range(8)),
+        ("leaf", 8),
+    ]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_bullets_nested_ten_levels_are_a_located_error_not_a_crash(
+    tmp_path: Path, command: str
+) -> None:
+    err = _refused(tmp_path, _nested(10), command=command)
+    assert err == (
+        "slides.yaml:16:43: error: slide 1 'Deep': these sub-bullets are nested 10 levels deep; "
+        "PowerPoint shows at most 9 levels of bullets: indent them less, or make them a new "
+        "slide\n"
+    )
+
+
+def test_a_lone_hash_ending_a_text_is_a_warning_and_kept_out(tmp_path: Path) -> None:
+    outline = HEAD + "  - title: We are number #\n    statement: Call us on ext. #\n"
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    warnings = (
+        "slides.yaml:5:26: warning: slide 1 'We are number': YAML reads ' #' as the start of a "
+        "comment, so this text ends at 'We are number' and '#' is left out; if it belongs to the "
+        'text, put the whole text in quotes: - title: "We are number #"\n'
+        "slides.yaml:6:32: warning: slide 1 'We are number': YAML reads ' #' as the start of a "
+        "comment, so this text ends at 'Call us on ext.' and '#' is left out; if it belongs to "
+        'the text, put the whole text in quotes: statement: "Call us on ext. #"\n'
+    )
+    run = run_cli(["check"], tmp_path)
+    assert (run.code, run.err) == (0, warnings)
+    assert run.out == "slides.yaml: ok (1 slide, 2 warnings)\n"
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, warnings)
+    slide = Presentation(str(tmp_path / "slides.pptx")).slides[0]
+    assert slide.shapes.title.text == "We are number"
+    run = run_cli(["build", "--strict"], tmp_path)
+    assert run.code == 1
+    assert run.err.startswith("slides.yaml:5:26: error: slide 1 'We are number': YAML reads ' #'")
+
+
+def test_a_deliberate_comment_after_a_text_is_not_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "slides.yaml").write_text(
+        HEAD + "  - title: Aims   # the first slide\n    statement: Go  ##\n", encoding="utf-8"
+    )
+    run = run_cli(["check"], tmp_path)
+    assert (run.code, run.err, run.out) == (0, "", "slides.yaml: ok (1 slide)\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ('    statement: ""', "6:16: error: slide 1 'X': 'statement'"),
+        ('    statement: "   "', "6:16: error: slide 1 'X': 'statement'"),
+        ('    number: ""', "6:13: error: slide 1 'X': 'number'"),
+        ('    quote: ""', "6:12: error: slide 1 'X': 'quote'"),
+    ],
+)
+def test_the_text_a_slide_exists_to_show_cannot_be_empty(
+    tmp_path: Path, line: str, where: str
+) -> None:
+    err = _refused(tmp_path, HEAD + "  - title: X\n" + line + "\n")
+    assert err == f"slides.yaml:{where} is empty; write its text, or delete the slide\n"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "column", "fix"),
+    [
+        ('- "quoted" then more', 18, "- '\"quoted\" then more'"),
+        ('- "Focuses on:" more', 23, "- '\"Focuses on:\" more'"),
+        ('- "He said "hi" to me"', 19, "- 'He said \"hi\" to me'"),
+        ("- 'Joe's' car", 14, "- \"'Joe's' car\""),
+    ],
+)
+def test_more_text_after_a_quoted_text_gets_a_fix_that_keeps_every_character(
+    tmp_path: Path, bullet: str, column: int, fix: str
+) -> None:
+    err = _refused(tmp_path, HEAD + "  - title: X\n    bullets:\n      " + bullet + "\n")
+    typed, other = bullet[2], "'" if bullet[2] == '"' else '"'
+    assert err == (
+        f"slides.yaml:7:{column}: error: the quoted text ends at the second {typed} and more text "
+        f"follows; to show a {typed} inside a text, put the whole text in {other} quotes instead: "
+        f"{fix}\n"
+    )
+
+
+def test_the_suggested_fix_is_valid_and_shows_the_text_as_typed(tmp_path: Path) -> None:
+    outline = HEAD + "  - title: X\n    bullets:\n      - '\"quoted\" then more'\n"
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    assert run_cli(["build"], tmp_path).code == 0
+    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    assert body.text_frame.text == '"quoted" then more'
+
+
+def test_link_addresses_may_hold_parentheses(tmp_path: Path) -> None:
+    outline = (
+        HEAD + "  - title: X\n    bullets:\n"
+        '      - "See [the article](https://en.wikipedia.org/wiki/Delivery_(system)) (2024)"\n'
+    )
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, "")
+    paragraph = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    runs = paragraph.text_frame.paragraphs[0].runs
+    assert [(r.text, r.hyperlink.address) for r in runs] == [
+        ("See ", None),
+        ("the article", "https://en.wikipedia.org/wiki/Delivery_(system)"),
+        (" (2024)", None),
+    ]
