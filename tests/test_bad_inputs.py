@@ -379,7 +379,8 @@ TEN: list[tuple[str, str | bytes, list[str]]] = [
         HEAD + "  - title: Aims\n    bullets:\n      - one\n    title: Goals\n",
         [
             "slides.yaml:7:5: error: slide 1 'Aims': 'title' is given twice (first on line 4); "
-            "keep one of them"
+            "keep one of them, or, if it starts a new slide, put '- ' before it, lined up with "
+            "the other slides' '- '"
         ],
     ),
     (

@@ -51,7 +51,10 @@ BAD_YAML = [
     (
         "duplicate-slide-key",
         HEAD + b"  - title: X\n    bullets:\n      - a\n    bullets:\n      - b\n",
-        ["7:5: slide 1 'X': 'bullets' is given twice (first on line 5); keep one of them"],
+        [
+            "7:5: slide 1 'X': 'bullets' is given twice (first on line 5); keep one of them, or, "
+            "if it starts a new slide, put '- ' before it, lined up with the other slides' '- '"
+        ],
     ),
     (
         "anchor",

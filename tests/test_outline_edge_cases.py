@@ -11,6 +11,7 @@ from pptx import Presentation
 pytestmark = pytest.mark.usefixtures("decks_validated")
 
 HEAD = "deck:\n  title: T\n  language: en-NZ\nslides:\n"
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _nested(levels: int) -> str:
@@ -150,3 +151,54 @@ def test_link_addresses_may_hold_parentheses(tmp_path: Path) -> None:
         ("the article", "https://en.wikipedia.org/wiki/Delivery_(system)"),
         (" (2024)", None),
     ]
+
+
+@pytest.mark.parametrize("char", [">", "|"])
+def test_a_text_starting_with_a_block_indicator_gets_a_quoting_fix(
+    tmp_path: Path, char: str
+) -> None:
+    err = _refused(tmp_path, HEAD + f"  - title: X\n    bullets:\n      - {char} quote\n")
+    assert err == (
+        f"slides.yaml:7:9: error: YAML reads '{char}' at the start of a text as the start of a "
+        f"block of lines; to show the '{char}', put the whole text in quotes: - \"{char} quote\"\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("deck.pptx", "a zip package (a PowerPoint .pptx, a Word .docx or similar)"),
+        ("photo.png", "a PNG picture"),
+    ],
+)
+def test_a_deck_or_picture_given_as_the_outline_is_named_for_what_it_is(
+    tmp_path: Path, name: str, what: str
+) -> None:
+    if name == "deck.pptx":  # a deck yamldeck built
+        (tmp_path / "slides.yaml").write_text(_nested(2), encoding="utf-8")
+        assert run_cli(["build", "-o", "deck.pptx"], tmp_path).code == 0
+    else:  # a picture
+        (tmp_path / name).write_bytes((REPO / "docs" / "contact-sheet.png").read_bytes())
+    before = listing(tmp_path)
+    run = run_cli(["build", name, "-o", "out.pptx"], tmp_path)
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        f"{name}:1:1: error: this file is {what}, not an outline; give the .yaml outline of the "
+        "talk, e.g. yamldeck build slides.yaml\n"
+    )
+    assert listing(tmp_path) == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
+    tmp_path: Path, encoding: str
+) -> None:
+    text = _nested(3).replace("level 0", "Café – “quoted” ✓")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_bytes(text.encode(encoding))
+    for name in ("a", "b"):
+        run = run_cli(["build", f"{name}.yaml"], tmp_path)
+        assert (run.code, run.err) == (0, "")
+    assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
+    body = Presentation(str(tmp_path / "b.pptx")).slides[0].placeholders[1]
+    assert body.text_frame.paragraphs[0].text == "Café – “quoted” ✓"

@@ -266,7 +266,8 @@ def test_duplicate_keys_are_all_reported(tmp_path: Path) -> None:
         outline,
         [
             "3:3: deck: 'title' is given twice (first on line 2); keep one of them",
-            "6:5: slide 1 'X': 'title' is given twice (first on line 5); keep one of them",
+            "6:5: slide 1 'X': 'title' is given twice (first on line 5); keep one of them, or, "
+            "if it starts a new slide, put '- ' before it, lined up with the other slides' '- '",
         ],
     )
 

@@ -154,9 +154,31 @@ def _compose_python(text: str, source: SourceMap) -> Any:
         loader.dispose()
 
 
+# Files given by mistake instead of the outline, by their first bytes.
+_NOT_AN_OUTLINE = (
+    (b"PK\x03\x04", "a zip package (a PowerPoint .pptx, a Word .docx or similar)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.ppt, .doc or .xls)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+)
+
+
 def _decode(raw: bytes, name: str) -> str:
+    for magic, what in _NOT_AN_OUTLINE:
+        if raw.startswith(magic):
+            raise OutlineError(
+                Problem(
+                    f"this file is {what}, not an outline; give the .yaml outline of the talk, "
+                    "e.g. yamldeck build slides.yaml",
+                    file=name, line=1, column=1,
+                )
+            )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raw = raw.decode("utf-16").encode("utf-8")  # Notepad's "Unicode": unambiguous with its BOM
+    else:
+        raw = _utf16_without_bom(raw)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -178,6 +200,25 @@ def _decode(raw: bytes, name: str) -> str:
                 column=column,
             )
         ) from None
+
+
+def _utf16_without_bom(raw: bytes) -> bytes:
+    """UTF-16 text saved without its byte-order mark, as UTF-8; other bytes as they are.
+
+    Text that is mostly ASCII has a zero in every other byte in UTF-16, which UTF-8 text never
+    has: that pattern over the first few kilobytes is unambiguous.
+    """
+    sample = raw[:4096]
+    if len(sample) < 4 or len(raw) % 2 or b"\x00" not in sample:
+        return raw
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > len(zeros) // 2 and not others.count(0):
+            try:
+                return raw.decode(encoding).encode("utf-8")
+            except UnicodeDecodeError:
+                return raw
+    return raw
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")

@@ -46,6 +46,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Any, str]:
         )
     if "could not find expected ':'" in problem:
         return _missing_colon(lines, exc.context_mark or mark)
+    if "block scalar" in context and "expected a comment or a line break" in problem:
+        start = exc.context_mark or mark
+        char = _line(lines, start)[start.column : start.column + 1]
+        return start, (
+            f"YAML reads '{char}' at the start of a text as the start of a block of lines; "
+            f"to show the '{char}', put the whole text in quotes: {quoted_fix(_line(lines, start))}"
+        )
     if "flow sequence" in context or "flow mapping" in context:
         opener = "[" if "sequence" in context else "{"
         start = exc.context_mark or mark

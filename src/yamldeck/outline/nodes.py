@@ -69,7 +69,12 @@ class Builder:
                     path + (key,),
                     key_node.start_mark,
                     f"'{key}' is given twice (first on line {first_seen[key].line + 1}); "
-                    "keep one of them",
+                    + (
+                        "keep one of them, or, if it starts a new slide, put '- ' before it, "
+                        "lined up with the other slides' '- '"
+                        if len(path) == 2 and path[0] == "slides"
+                        else "keep one of them"
+                    ),
                 )
                 continue
             first_seen[key] = key_node.start_mark
