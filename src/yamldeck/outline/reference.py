@@ -31,7 +31,7 @@ def _type_name(info: FieldInfo) -> str:
         return "keys"
     if "Bullet" in text:
         return "bullets"
-    if "list[Column]" in text:
+    if "list[" in text and "Column]" in text:
         return "list of 2 columns"
     if any(name in text for name in ("Colors", "Fonts", "Theme", "Logo", "Layouts")):
         return "keys"
