@@ -202,3 +202,19 @@ def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
     assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
     body = Presentation(str(tmp_path / "b.pptx")).slides[0].placeholders[1]
     assert body.text_frame.paragraphs[0].text == "Café – “quoted” ✓"
+
+
+def test_three_stars_make_text_bold_and_italic(tmp_path: Path) -> None:
+    outline = HEAD + '  - title: X\n    bullets:\n      - "a ***key*** point, **bold** and *it*"\n'
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    assert run_cli(["build"], tmp_path).code == 0
+    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    runs = body.text_frame.paragraphs[0].runs
+    assert [(r.text, r.font.bold, r.font.italic) for r in runs] == [
+        ("a ", None, None),
+        ("key", True, True),
+        (" point, ", None, None),
+        ("bold", True, None),
+        (" and ", None, None),
+        ("it", None, True),
+    ]

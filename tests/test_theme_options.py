@@ -91,6 +91,8 @@ LOGO_PROBLEMS = [
      "not 'top rigth' (did you mean 'top-right'?)"),
     ("bad-width", "  logo:\n    image: logo.png\n    alt: Us\n    width: 3 inches\n", "7:12",
      "deck: 'width' must be a length such as 3cm, 25mm or 1.2in, not '3 inches'"),
+    ("zero-width", "  logo:\n    image: logo.png\n    alt: Us\n    width: 0cm\n", "7:12",
+     "deck: 'width' must be more than nothing, such as 3cm, not '0cm'"),
     ("missing-file", "  logo:\n    image: logos.png\n    alt: Us\n", "5:12",
      "deck: logo: picture 'logos.png' not found (looked for {folder}/logos.png; did you mean "
      "'logo.png'?)"),

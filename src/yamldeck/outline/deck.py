@@ -63,8 +63,11 @@ def _logo_position(value: str) -> str:
 
 
 def _length(value: str) -> str:
-    if not _LENGTH.match(value.strip().lower()):
+    match = _LENGTH.match(value.strip().lower())
+    if not match:
         raise ValueError(f"must be a length such as 3cm, 25mm or 1.2in, not '{value}'")
+    if not float(match.group(1)):
+        raise ValueError(f"must be more than nothing, such as 3cm, not '{value}'")
     return value.strip().lower()
 
 

@@ -10,8 +10,9 @@ ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 _TOKEN = re.compile(
     r"\\([\\*\[\]()_`])"  # 1: escaped character
     r"|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 2, 3: [text](url), url (a)(b) kept
-    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 4: **bold**
-    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 5: *italic*
+    r"|\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)"  # 4: ***bold italic***
+    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 5: **bold**
+    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 6: *italic*
 )
 
 
@@ -61,11 +62,13 @@ def _parse(text: str, bold: bool, italic: bool, url: str | None, out: list[Span]
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
             out.append(Span(text[pos : match.start()], bold, italic, url))
-        escaped, link_text, link_url, strong, emphasis = match.groups()
+        escaped, link_text, link_url, both, strong, emphasis = match.groups()
         if escaped is not None:
             out.append(Span(escaped, bold, italic, url))
         elif link_text is not None:
             _parse(link_text, bold, italic, link_url, out)
+        elif both is not None:
+            _parse(both, True, True, url, out)
         elif strong is not None:
             _parse(strong, True, italic, url, out)
         else:
