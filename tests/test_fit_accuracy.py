@@ -255,8 +255,8 @@ def _compare_slides(
     m = get_measurer()
     slides = Presentation(str(deck)).slides
     for record in records:
-        # Labels number the slides as rendered (continuation slides included).
-        number = int(record.label.split()[1]) - 1  # type: ignore[attr-defined]
+        # The slide's index as rendered (continuation slides included).
+        number = record.slide  # type: ignore[attr-defined]
         shape = next(
             s for s in slides[number].placeholders if s.placeholder_format.idx == record.idx
         )  # type: ignore[attr-defined]

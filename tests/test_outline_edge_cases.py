@@ -218,3 +218,28 @@ def test_three_stars_make_text_bold_and_italic(tmp_path: Path) -> None:
         (" and ", None, None),
         ("it", None, True),
     ]
+
+
+def test_slides_after_continued_ones_keep_their_own_number_in_messages(tmp_path: Path) -> None:
+    """Bullets carried onto '(cont.)' slides do not shift the numbers of the slides after them."""
+    rows = "".join(f"      - [Row {i}, {i}]\n" for i in range(120))
+    points = "".join(
+        f"      - Point number {i} with a few more words to take up a line of the frame\n"
+        for i in range(30)
+    )
+    outline = (
+        HEAD + "  - title: Table\n    rows:\n      - [Name, Value]\n" + rows
+        + "  - title: Many\n    overflow: continue\n    bullets:\n" + points
+        + "  - title: Bad\n    statement: " + " ".join(["word"] * 400) + "\n"
+    )
+    err = _refused(tmp_path, outline)
+    assert err == (
+        "slides.yaml:161:5: error: slide 3 'Bad': the statement needs 29 lines, 10 fit at the "
+        "22 pt floor; shorten or split it\n"
+    )
+    bad = outline.replace("statement: " + " ".join(["word"] * 400), "statement: Fine")
+    (tmp_path / "slides.yaml").write_text(bad, encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert run.code == 0, run.err
+    titles = [s.shapes.title.text for s in Presentation(str(tmp_path / "slides.pptx")).slides]
+    assert titles.count("Many") == 1 and "Many (cont.)" in titles and titles[-1] == "Bad"

@@ -9,13 +9,14 @@ does not fit stays a located error.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import OutlineError, Problem
 from .fit import LINE_PITCH, Frame, Paragraph, get_measurer
 from .outline.loader import Path_, SourceMap
 from .outline.model import Bullet, Outline
+from .outline.source import format_path
 
 CONTINUED = " (cont.)"
 
@@ -91,8 +92,8 @@ def _attempt(
 
 
 def _slide_of(record: Any) -> int:
-    """The 1-based slide number in a record's label ("slide 7 'Challenges'")."""
-    return int(record.label.split(" ", 2)[1])
+    """The 1-based number, in the outline rendered, of the slide a record's frame is on."""
+    return int(record.slide) + 1
 
 
 def _plan(
@@ -242,10 +243,15 @@ class RemappedSource(SourceMap):
                 return ("slides", self.origin[path[1]], *path[2:])
         return path
 
+    def slide_number(self, index: int) -> int:
+        return self.origin[index] + 1 if 0 <= index < len(self.origin) else index + 1
+
     def locate(self, path: Path_, *, key: bool = False) -> Any:
         return super().locate(self._original(path), key=key)
 
     def problem(
         self, path: Path_, message: str, *, key: bool = False, severity: str = "error"
     ) -> Problem:
-        return super().problem(self._original(path), message, key=key, severity=severity)
+        # SourceMap.problem locates through self.locate, which maps the path once already.
+        found = super().problem(path, message, key=key, severity=severity)
+        return replace(found, path=format_path(self._original(path)))

@@ -39,6 +39,11 @@ class SourceMap:
                 return self.values[prefix]
         return None
 
+    def slide_number(self, index: int) -> int:
+        """The number messages give the outline's slide ``index`` (0-based): its place in the
+        file, 1-based (an outline with continuation slides maps them back: RemappedSource)."""
+        return index + 1
+
     def problem(
         self, path: Path_, message: str, *, key: bool = False, severity: str = "error"
     ) -> Problem:

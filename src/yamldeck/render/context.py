@@ -48,6 +48,7 @@ class FrameRecord:
     paras: tuple[Para, ...]
     measured: Measured
     problem: Problem | None  # the overflow error this frame raised, if any
+    slide: int = 0  # the slide's index in the outline rendered (continued bullets counted)
 
 
 # Set to a list by a caller that wants every fitted frame recorded (yamldeck.overflow does).
@@ -84,6 +85,7 @@ class SlideContext:
     # goes (see render.frames); None on the built-in theme's own layouts.
     slots: dict[int, Slot] | None = None
     keep_out: tuple[tuple[int, int, int, int], ...] = ()  # frames keep clear of these (logo)
+    index: int = 0  # the slide's index in the outline rendered (FrameRecord.slide)
     _copies: dict[int, Any] = field(default_factory=dict)  # frames made for slots, by idx
 
     def continuation(self) -> SlideContext:
@@ -92,7 +94,7 @@ class SlideContext:
             slide=self.add_slide(self.layout), layout=self.layout, deck=self.deck,
             label=self.label, locate=self.locate, link_color=self.link_color,
             assets=self.assets, outline=self.outline, add_slide=self.add_slide,
-            slots=self.slots, keep_out=self.keep_out,
+            slots=self.slots, keep_out=self.keep_out, index=self.index,
         )
         self.continuations.append(ctx)
         return ctx
@@ -191,7 +193,7 @@ class SlideContext:
         records = FRAME_RECORDS.get()
         if records is not None:
             records.append(FrameRecord(self.label, self.locate, what, idx, tuple(paras), measured,
-                                       problem))
+                                       problem, self.index))
 
     def remove_empty_placeholders(self) -> None:
         """Drop placeholders that got no text, so no 'Click to add text' shows."""

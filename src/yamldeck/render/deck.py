@@ -58,7 +58,8 @@ def render_outline(
     adder = SlideAdder(prs)  # python-pptx's add_slide/notes_slide are quadratic; see speed.py
     position = 0  # slides so far, continuation slides included
     reuse = cache.for_render(template, outline.deck, adder) if cache is not None else None
-    for number, slide_model in enumerate(outline.slides, start=1):
+    for index, slide_model in enumerate(outline.slides):
+        number = source.slide_number(index)  # as the file numbers it (continuations mapped back)
         try:
             choice = start.chooser.choose(slide_model, layout_key(slide_model), number)
         except LayoutError as exc:
@@ -69,7 +70,7 @@ def render_outline(
             position += 1
             continue
         slide = adder.add_slide(layout)
-        path = ("slides", number - 1)
+        path = ("slides", index)
         title = getattr(slide_model, "title", None) or outline.deck.title
         ctx = SlideContext(
             slide=slide,
@@ -82,6 +83,7 @@ def render_outline(
             add_slide=adder.add_slide,
             slots=choice.slots,
             keep_out=start.keep_out(layout, slide_model.kind),
+            index=index,
         )
         dark = _is_dark(layout) or (start.user and light_text(layout))
         ctx.link_color = spec.highlight if dark else None
