@@ -472,7 +472,7 @@ MISTAKES = [
     ),
     (
         "  - title: T\n    rows:\n      - [Region, Partners]\n      - [Europe, 25, x]\n",
-        "7:7: error: slide 1 'T': 'rows' row 2 has 3 cells but the header row has 2; give every "
+        "8:9: error: slide 1 'T': 'rows' row 2 has 3 cells but the header row has 2; give every "
         'row the same number of cells (write "" for an empty one)',
     ),
     (
@@ -488,8 +488,8 @@ MISTAKES = [
     (
         "  - title: C\n    chart:\n      data:\n        - [Region, Partners]\n"
         "        - [Europe, 25]\n        - [Americas, 2x]\n",
-        "8:9: error: slide 1 'C': 'data' row 3 'Americas': '2x' is not a number; write digits such "
-        "as 25 or 4.5",
+        "10:22: error: slide 1 'C': 'data' row 3 'Americas': '2x' is not a number; write digits "
+        "such as 25 or 4.5",
     ),
     (
         "  - title: C\n    chart:\n      type: colum\n      csv: d.csv\n",

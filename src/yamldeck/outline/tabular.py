@@ -21,6 +21,16 @@ _DIGIT = re.compile(r"\d")
 Rows = Sequence[Sequence[str]]
 
 
+class RowError(ValueError):
+    """A problem in one row (and cell) of the rows, which it carries so the outline's message
+    can point at that row or cell (0-based, as in the rows given) rather than at the whole list."""
+
+    def __init__(self, message: str, row: int, cell: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
+        self.cell = cell
+
+
 @dataclass(frozen=True)
 class TableData:
     """A table: its header row and body rows, every row as long as the header."""
@@ -67,13 +77,14 @@ def _rows(rows: Rows, what: str) -> tuple[tuple[str, ...], ...]:
         raise ValueError(f"needs a header row and at least one row of {what} below it")
     header = tuple(rows[0])
     if not header:
-        raise ValueError("row 1 (the header) is empty")
+        raise RowError("row 1 (the header) is empty", 0)
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(header):
             cells = "cell" if len(row) == 1 else "cells"
-            raise ValueError(
+            raise RowError(
                 f"row {number} has {len(row)} {cells} but the header row has {len(header)}; "
-                'give every row the same number of cells (write "" for an empty one)'
+                'give every row the same number of cells (write "" for an empty one)',
+                number - 1,
             )
     return tuple(tuple(row) for row in rows)
 
@@ -89,20 +100,24 @@ def chart_data(rows: Rows) -> ChartData:
     checked = _rows(rows, "numbers")
     header = checked[0]
     if len(header) < 2:
-        raise ValueError(
+        raise RowError(
             "row 1 (the header) needs a label for the categories and at least one series name, "
-            "e.g. [Region, Partners]"
+            "e.g. [Region, Partners]",
+            0,
         )
     for column, name in enumerate(header[1:], start=2):
         if not name.strip():
-            raise ValueError(f"row 1 (the header) has no series name in column {column}")
+            raise RowError(
+                f"row 1 (the header) has no series name in column {column}", 0, column - 1
+            )
     values: list[list[float | None]] = [[] for _ in header[1:]]
     for number, row in enumerate(checked[1:], start=2):
         for column, cell in enumerate(row[1:]):
             try:
                 values[column].append(parse_number(cell))
             except ValueError as exc:
-                raise ValueError(f"row {number} '{plain_text(row[0])}': {exc}") from None
+                message = f"row {number} '{plain_text(row[0])}': {exc}"
+                raise RowError(message, number - 1, column + 1) from None
     return ChartData(
         categories=tuple(plain_text(row[0]) for row in checked[1:]),
         series=tuple(
@@ -121,11 +136,15 @@ def check_chart(kind: str, data: ChartData) -> None:
                 f"has {len(data.series)} series ({names}) but a {kind} chart shows one; "
                 "keep one column of numbers or choose a column or bar chart"
             )
-        for category, value in zip(data.categories, data.series[0].values, strict=True):
+        for row, (category, value) in enumerate(
+            zip(data.categories, data.series[0].values, strict=True), start=1
+        ):
             if value is not None and value < 0:
-                raise ValueError(
+                raise RowError(
                     f"has a negative number for '{category}', which a {kind} chart cannot show; "
-                    "choose a column or bar chart"
+                    "choose a column or bar chart",
+                    row,
+                    1,
                 )
 
 
