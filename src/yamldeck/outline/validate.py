@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
-import types
-import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..errors import OutlineError, Problem
 from .bullets import convert_bullets
 from .loader import Document, Path_, SourceMap, slide_label
-from .messages import quote
-from .model import KIND_BY_KEY, SLIDE_MODELS, Column, Deck, Outline, all_slide_keys
-from .tabular import RowError
+from .model import KIND_BY_KEY, SLIDE_MODELS, Deck, Outline, all_slide_keys
+from .translate import TYPE_NAMES, translate, unknown
 
 TOP_KEYS = ("deck", "slides")
 
@@ -35,7 +31,7 @@ def validate_document(document: Document) -> Outline:
         if key not in TOP_KEYS:
             problems.append(
                 source.problem(
-                    (key,), _unknown(key, TOP_KEYS, "at the top of the outline"), key=True
+                    (key,), unknown(key, TOP_KEYS, "at the top of the outline"), key=True
                 )
             )
     deck = _validate_deck(data, source, problems)
@@ -64,7 +60,7 @@ def _validate_deck(data: dict[str, Any], source: SourceMap, problems: list[Probl
     try:
         return Deck.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_translate(exc, Deck, ("deck",), "deck", source, raw))
+        problems.extend(translate(exc, Deck, ("deck",), "deck", source, raw))
         return None
 
 
@@ -148,7 +144,7 @@ def _validate_slide(
     try:
         slide = model.model_validate(values)
     except ValidationError as exc:
-        problems.extend(_translate(exc, model, path, label, source, values))
+        problems.extend(translate(exc, model, path, label, source, values))
         return None
     return slide if len(problems) == before else None
 
@@ -195,309 +191,8 @@ def _kind_message(kind: Any) -> str:
     if kind is None or isinstance(kind, str) and not kind.strip():
         return f"'kind' is empty; write the slide's kind after 'kind:', one of: {kinds}"
     if isinstance(kind, str):
-        return _unknown(kind, SLIDE_MODELS, "", noun="kind")
-    found = _TYPE_NAMES.get(type(kind), "something else")
+        return unknown(kind, SLIDE_MODELS, "", noun="kind")
+    found = TYPE_NAMES.get(type(kind), "something else")
     one = kind[0] if isinstance(kind, list) and len(kind) == 1 else None
     fix = f": write 'kind: {one}'" if isinstance(one, str) and one in SLIDE_MODELS else ""
     return f"'kind' must be one word such as bullets, but found {found}{fix}; allowed: {kinds}"
-
-
-def _unknown(key: str, allowed: Any, where: str, noun: str = "key") -> str:
-    options = sorted(allowed)
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    where = f" {where}" if where else ""
-    return f"unknown {noun} '{key}'{where}{hint}; allowed: {', '.join(options)}"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-    return current
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-_TYPE_NAMES = {dict: "keys", list: "a list", str: "a text", type(None): "nothing"}
-
-
-def _translate(
-    exc: ValidationError,
-    model: type[BaseModel],
-    base: Path_,
-    label: str,
-    source: SourceMap,
-    data: Any,
-) -> list[Problem]:
-    """Pydantic's errors for ``data`` (validated as ``model`` at ``base``) as located problems."""
-    problems: list[Problem] = []
-    seen: set[Path_] = set()
-    errors = _outline_errors(exc, model, data)
-    # A misspelt key is reported once, with its did-you-mean, not also as the key that is missing.
-    extra = {
-        (loc[:-1], str(loc[-1])) for error, loc in errors if error["type"] == "extra_forbidden"
-    }
-    for error, loc in errors:
-        path = base + loc
-        if path in seen or (error["type"] == "missing" and _misspelt_key(loc, extra)):
-            continue  # one message per place, even when several union members failed
-        seen.add(path)
-        kind = error["type"]
-        key = loc[-1] if loc else ""
-        if kind == "extra_forbidden":
-            owner = _fields_at(model, loc[:-1]) or model
-            message = _unknown(str(key), owner.model_fields, _where(label, model, owner))
-            if owner is model and "kind" in model.model_fields:
-                message += _belongs_elsewhere(str(key), model)
-            problems.append(source.problem(path, f"{label}: {message}", key=True))
-        elif kind == "missing":
-            problems.append(source.problem(path[:-1], f"{label}: missing '{key}:'"))
-        else:
-            message = _value_message(error, loc, path, source, data)
-            problems.append(source.problem(path + _row_part(error), f"{label}: {message}"))
-    return problems
-
-
-def _value_message(error: Any, loc: Path_, path: Path_, source: SourceMap, data: Any) -> str:
-    """What is wrong with a value, in the outline's words rather than pydantic's."""
-    kind, value = error["type"], error.get("input")
-    key, place = (loc[-1] if loc else ""), _place(loc)
-    found = _TYPE_NAMES.get(type(value), "something else")
-    if kind == "string_type" and _colon_pair(value) is not None:
-        return _colon_message(value, loc, place, path, source, data)
-    if kind == "string_type":
-        return f"{place} must be a text, but found {found}"
-    if kind in ("list_type", "tuple_type") and _row_owner(loc) and isinstance(value, str):
-        return f"{place} must be a list of cells such as [Europe, 25], but found {found}"
-    if kind in ("list_type", "tuple_type"):
-        return f"{place} must be a list (lines starting with '- '), but found {found}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{place} must hold keys (indented under it), but found {found}"
-    if kind == "bool_parsing":
-        return f"{place} must be true or false, not '{value}'"
-    if kind == "bool_type":
-        return f"{place} must be true or false, but found {found}"
-    if kind == "literal_error":
-        return _choice_message(place, value, error.get("ctx", {}).get("expected", ""))
-    if kind == "string_pattern_mismatch" and key == "language":
-        return f"'{value}' is not a language tag; write one such as en-NZ or fr-FR"
-    if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a colour; write six hex digits such as 1B2A41"
-    if kind in ("too_short", "too_long") and key == "columns":
-        return f"'columns' must list exactly two columns (found {len(value or [])})"
-    if kind == "value_error":
-        return f"{place} {error['msg'].removeprefix('Value error, ')}"
-    return f"{place}: {error['msg']}"
-
-
-def _choice_message(place: str, value: Any, expected: str) -> str:
-    """A value outside a fixed set of words, worded as the other choices' messages are."""
-    options = re.findall(r"'([^']*)'", expected)
-    if not isinstance(value, str):
-        found = _TYPE_NAMES.get(type(value), "something else")
-        return f"{place} must be one of {', '.join(options)}, but found {found}"
-    close = difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"{place} must be one of {', '.join(options)}, not '{value}'{hint}"
-
-
-# --- where a pydantic error is in the outline, and how messages name that place ----------------
-
-
-def _outline_errors(
-    exc: ValidationError, model: type[BaseModel], data: Any
-) -> list[tuple[Any, Path_]]:
-    """Each error with its outline path; a union member's error that another error under the
-    same value explains better (a list item, rather than 'must be a text') is left out."""
-    located = [(error, *_outline_loc(error["loc"], model, data)) for error in exc.errors()]
-    prefixes = {loc[:end] for _, loc, _ in located for end in range(len(loc))}
-    return [(error, loc) for error, loc, union in located if not (union and loc in prefixes)]
-
-
-def _outline_loc(
-    loc: tuple[Any, ...], model: type[BaseModel] | None, data: Any
-) -> tuple[Path_, bool]:
-    """The outline path of a pydantic error location, and whether a union label ended it.
-
-    Pydantic puts labels of union members ('list[...]', 'function-after[...]') among the keys
-    and list positions. A user's key may hold the same characters, so a part counts as the
-    outline's only when the data there is keys holding it, a list that long, or keys of a
-    model that has a field of that name (a key left out: missing, or checked by its default).
-    """
-    path: list[Any] = []
-    current, labelled = data, False
-    for part in loc:
-        if isinstance(current, dict) and isinstance(part, str):
-            field = model.model_fields.get(part) if model else None
-            if part not in current and field is None:
-                labelled = True
-                continue
-            current = current.get(part)
-            model = _model_in(field.annotation) if field else None
-        elif (
-            isinstance(current, (list, tuple))
-            and isinstance(part, int)
-            and 0 <= part < len(current)
-        ):
-            current = current[part]
-        else:
-            labelled = True
-            continue
-        path.append(part)
-        labelled = False
-    return tuple(path), labelled
-
-
-def _row_part(error: Any) -> Path_:
-    """For a problem in one row (or cell) of a table's or chart's rows: the path to it."""
-    found = error.get("ctx", {}).get("error") if error["type"] == "value_error" else None
-    if not isinstance(found, RowError):
-        return ()
-    return (found.row,) if found.cell is None else (found.row, found.cell)
-
-
-def _row_owner(loc: Path_) -> bool:
-    """Whether ``loc`` is a row of a table's 'rows' or a chart's 'data'."""
-    return len(loc) >= 2 and isinstance(loc[-1], int) and loc[-2] in _ROW_KEYS
-
-
-_ROW_KEYS = ("rows", "data")
-
-
-def _place(loc: Path_) -> str:
-    """How a message names the value at ``loc``: 'title', item 2 of 'contacts', 'rows' row 3,
-    cell 2, column 1; never a bare list position."""
-    start = len(loc)
-    while start > 0 and isinstance(loc[start - 1], int):
-        start -= 1
-    key = loc[start - 1] if start else ""
-    positions = [part + 1 for part in loc[start:]]
-    if not positions:
-        return f"'{key}'"
-    if key in _ROW_KEYS and len(positions) <= 2:
-        cell = f", cell {positions[1]}" if len(positions) == 2 else ""
-        return f"'{key}' row {positions[0]}{cell}"
-    if key == "columns" and len(positions) == 1:
-        return f"column {positions[0]}"
-    place = f"'{key}'"
-    for position in positions:
-        place = f"item {position} of {place}"
-    return place
-
-
-# --- a text that YAML read as a key and its value ('Email: someone@example.org') --------------
-
-
-def _colon_pair(value: Any) -> tuple[str, str | None] | None:
-    """The key and value of a one-key mapping that YAML made of a text holding ': '."""
-    if isinstance(value, dict) and len(value) == 1:
-        ((key, rest),) = value.items()
-        if isinstance(key, str) and (rest is None or isinstance(rest, str)):
-            return key, rest
-    return None
-
-
-def _joined(pair: tuple[str, str | None]) -> str:
-    key, rest = pair
-    return f"{key}:" if rest is None else f"{key}: {rest}"
-
-
-def _colon_message(
-    value: Any, loc: Path_, place: str, path: Path_, source: SourceMap, data: Any
-) -> str:
-    """A text YAML read as a key (worded as the message for a bullet that did the same)."""
-    pair = _colon_pair(value)
-    assert pair is not None
-    what = (
-        "ends with ':', which YAML reads as a key"
-        if pair[1] is None
-        else "contains ': ', which YAML reads as a key and its value"
-    )
-    fix = _colon_fix(_joined(pair), loc, path, source, data)
-    return f"{place} {what}; put the whole text in quotes: {fix}"
-
-
-def _colon_fix(text: str, loc: Path_, path: Path_, source: SourceMap, data: Any) -> str:
-    """The line (or list in brackets) as it should be written, with ``text`` in quotes."""
-    if not isinstance(loc[-1], int):  # the value of a key, e.g. 'title:' with 'Q3: results'
-        return f"{loc[-1]}: {quote(text)}"
-    mark = source.locate(path)
-    line = source.lines[mark.line - 1] if mark and 0 < mark.line <= len(source.lines) else ""
-    before = line[: mark.column - 1].rstrip() if mark else ""
-    items = _value_at(data, loc[:-1])
-    if before.endswith(("[", ",")) and isinstance(items, list) and len(loc) >= 2:
-        written = [_flow_item(item) for item in items]
-        if None not in written:  # a list in brackets: show all of it, as it should be written
-            lead = "- " if isinstance(loc[-2], int) else f"{loc[-2]}: "
-            return lead + "[" + ", ".join(typing.cast(list[str], written)) + "]"
-        return quote(text)
-    return f"- {quote(text)}"
-
-
-_PLAIN = re.compile(r"\w[\w .%/()+-]*(?<! )")
-
-
-def _flow_item(item: Any) -> str | None:
-    """An item of a list in brackets, written so that YAML reads it as a text (None: cannot)."""
-    if isinstance(item, str):
-        return item if _PLAIN.fullmatch(item) else quote(item)
-    pair = _colon_pair(item)
-    return quote(_joined(pair)) if pair else None
-
-
-def _value_at(data: Any, loc: Path_) -> Any:
-    """The value at ``loc`` in ``data``; None when there is none."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def loc_name(owner: type[BaseModel]) -> str:
-    """The key under which ``owner``'s fields are written in the outline."""
-    return {"Colors": "colors", "Fonts": "fonts", "Theme": "theme", "Chart": "chart"}.get(
-        owner.__name__, owner.__name__.lower()
-    )
-
-
-def _misspelt_key(loc: tuple[Any, ...], extra: set[tuple[tuple[Any, ...], str]]) -> bool:
-    """Whether a missing key at ``loc`` is there, misspelt, among the unknown keys."""
-    typed = [key for where, key in extra if where == loc[:-1]]
-    return any(difflib.get_close_matches(key, [str(loc[-1])], n=1, cutoff=0.6) for key in typed)
-
-
-def _belongs_elsewhere(key: str, model: type[BaseModel]) -> str:
-    """Name the slide kinds a misplaced (or misspelt) key belongs to."""
-    kinds = {kind: list(m.model_fields) for kind, m in SLIDE_MODELS.items()}
-    everything = sorted({k for keys in kinds.values() for k in keys})
-    match = difflib.get_close_matches(key, everything, n=1, cutoff=0.75)
-    if not match or match[0] in model.model_fields:
-        return ""
-    owners = [kind for kind, keys in kinds.items() if match[0] in keys]
-    return f"; '{match[0]}' belongs on {' or '.join(owners)} slides"
-
-
-def _where(label: str, model: type[BaseModel], owner: type[BaseModel]) -> str:
-    if owner is Column:
-        return "in a column"
-    if owner is not model or label == "deck":
-        return f"in '{loc_name(owner)}'" if owner is not Deck else "here"
-    kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-    return f"on {'an' if kind[0] in 'aeiou' else 'a'} {kind} slide"
-
-
-del types
