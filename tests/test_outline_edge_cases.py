@@ -243,3 +243,22 @@ def test_slides_after_continued_ones_keep_their_own_number_in_messages(tmp_path:
     assert run.code == 0, run.err
     titles = [s.shapes.title.text for s in Presentation(str(tmp_path / "slides.pptx")).slides]
     assert titles.count("Many") == 1 and "Many (cont.)" in titles and titles[-1] == "Bad"
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_missing_alt_text_is_listed_with_the_outlines_other_problems(
+    tmp_path: Path, command: str
+) -> None:
+    outline = (
+        HEAD + "  - title: A\n    bullets:\n      - a\n    fit: whole\n"
+        "  - title: Pic\n    image: photo.png\n"
+    )
+    err = _refused(tmp_path, outline, command=command)
+    assert err == (
+        "slides.yaml:8:5: error: slide 1 'A': unknown key 'fit' on a bullets slide; allowed: "
+        "bullets, kind, layout, notes, overflow, title; 'fit' belongs on picture slides\n"
+        "slides.yaml:10:12: error: slide 2 'Pic': the picture 'photo.png' has no alt text; add "
+        "'alt:' saying what it shows, for screen-reader users (or 'decorative: true' if it only "
+        "decorates)\n"
+        "2 problems; nothing was written\n"
+    )

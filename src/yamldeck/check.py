@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .alttext import missing_alt_text
 from .contrast import contrast_lints
 from .errors import OutlineError, Problem
 from .fit import WRAP_MARGIN, get_measurer
@@ -58,11 +59,6 @@ def lint(outline: Outline, source: SourceMap) -> list[Problem]:
 
 def _warn(source: SourceMap, path: Path_, message: str, *, key: bool = False) -> Problem:
     return source.problem(path, message, key=key, severity="warning")
-
-
-def _error(source: SourceMap, path: Path_, message: str) -> Problem:
-    """A lint that is always an error: the deck would be inaccessible (build refuses it too)."""
-    return replace(_warn(source, path, message), severity="error")
 
 
 def _label(number: int, slide: Any, outline: Outline) -> str:
@@ -154,50 +150,9 @@ def title_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
             first[key] = number
 
 
-def _models(value: Any, path: Path_) -> Iterator[tuple[BaseModel, Path_]]:
-    """``value`` and every model nested in it, with its path in the outline."""
-    if isinstance(value, BaseModel):
-        yield value, path
-        for name in type(value).model_fields:
-            yield from _models(getattr(value, name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _models(item, path + (i,))
-
-
 def alt_text_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
     """Anything with an 'alt' key (pictures, charts) has alt text or is marked decorative."""
-    for number, slide in enumerate(outline.slides, start=1):
-        for model, path in _models(slide, ("slides", number - 1)):
-            fields = type(model).model_fields
-            if (
-                "alt" not in fields
-                or getattr(model, "alt", None)
-                or getattr(model, "decorative", False)
-            ):
-                continue
-            shown = next(
-                (
-                    n
-                    for n in ("image", "picture", "path", "src", "file", "chart")
-                    if n in fields and getattr(model, n, None)
-                ),
-                None,
-            )
-            if shown is None and not any(n in fields for n in ("type", "series")):
-                continue
-            thing = (
-                f"the picture '{getattr(model, shown)}'"
-                if shown not in (None, "chart")
-                else "the chart"
-            )
-            yield _error(
-                source,
-                path + ((shown,) if shown else ()),
-                f"{_label(number, slide, outline)}: {thing} has no alt text; add 'alt:' "
-                "saying what it shows, for screen-reader users (or 'decorative: true' "
-                "if it only decorates)",
-            )
+    return missing_alt_text(enumerate(outline.slides), outline.deck.title, source)
 
 
 def language_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:

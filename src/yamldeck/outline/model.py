@@ -267,8 +267,8 @@ class PictureSlide(_Strict):
             raise ValueError(
                 "is not used on a decorative picture; remove 'alt:' or 'decorative: true'"
             )
-        # A missing alt text is reported by check.alt_text_lints (an error in build and check),
-        # so that `check` can list it together with every other lint in one run.
+        # A missing alt text is reported by yamldeck.alttext (an error in build and check), so
+        # that it is listed with every other problem in one run.
         return value
 
 

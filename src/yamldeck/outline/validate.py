@@ -35,12 +35,19 @@ def validate_document(document: Document) -> Outline:
                 )
             )
     deck = _validate_deck(data, source, problems)
-    slides = _validate_slides(data, source, problems)
+    numbered = _validate_slides(data, source, problems)
     if problems:
+        # The slides that did validate are checked for alt text too (otherwise a later lint):
+        # every problem in one run.
+        from ..alttext import missing_alt_text
+
+        title = deck.title if deck is not None else ""
+        problems.extend(missing_alt_text(numbered, title, source))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise OutlineError(problems)
     assert deck is not None
-    return Outline(deck=deck, slides=tuple(slides), source_file=source.file)
+    slides = tuple(slide for _, slide in numbered)
+    return Outline(deck=deck, slides=slides, source_file=source.file)
 
 
 def _validate_deck(data: dict[str, Any], source: SourceMap, problems: list[Problem]) -> Deck | None:
@@ -64,7 +71,10 @@ def _validate_deck(data: dict[str, Any], source: SourceMap, problems: list[Probl
         return None
 
 
-def _validate_slides(data: dict[str, Any], source: SourceMap, problems: list[Problem]) -> list[Any]:
+def _validate_slides(
+    data: dict[str, Any], source: SourceMap, problems: list[Problem]
+) -> list[tuple[int, Any]]:
+    """The slides that validated, each with its index in the outline."""
     raw = data.get("slides")
     if "slides" not in data:
         if not _misspelt("slides", data):
@@ -81,7 +91,7 @@ def _validate_slides(data: dict[str, Any], source: SourceMap, problems: list[Pro
     for index, item in enumerate(raw):
         slide = _validate_slide(item, ("slides", index), index + 1, source, problems)
         if slide is not None:
-            slides.append(slide)
+            slides.append((index, slide))
     return slides
 
 
