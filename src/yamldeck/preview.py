@@ -70,11 +70,13 @@ def find_tool(names: Sequence[str]) -> str:
     )
 
 
-def _run(command: list[str], timeout: float, what: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    command: list[str], timeout: float, what: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``command`` in its own process group; end the whole group on a timeout or Ctrl-C."""
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True, start_new_session=True)
+                                   text=True, start_new_session=True, env=env)
     except OSError as exc:
         raise RendererError(Problem(f"cannot start {what}: {exc.strerror or exc}")) from exc
     try:
@@ -107,6 +109,11 @@ def pptx_to_pdf(deck: Path, out_dir: Path, *, timeout: float = SOFFICE_TIMEOUT_S
         profile = Path(scratch, "profile").as_uri()
         staging = Path(scratch, "out")
         staging.mkdir()
+        # LibreOffice's own temporary files too: a run ended by Ctrl-C or the timeout (killed,
+        # so it cannot tidy up) leaves nothing behind once the scratch folder is removed.
+        temporary = Path(scratch, "tmp")
+        temporary.mkdir()
+        env = {**os.environ, "TMPDIR": str(temporary)}
         command = [
             soffice,
             f"-env:UserInstallation={profile}",
@@ -118,7 +125,7 @@ def pptx_to_pdf(deck: Path, out_dir: Path, *, timeout: float = SOFFICE_TIMEOUT_S
             str(staging),
             str(deck),
         ]
-        done = _run(command, timeout, "LibreOffice")
+        done = _run(command, timeout, "LibreOffice", env)
         produced = staging / f"{deck.stem}.pdf"
         # LibreOffice exits 0 even when it could not load the file: the PDF is the only proof.
         if not produced.is_file() or produced.stat().st_size == 0:
