@@ -104,6 +104,36 @@ CASES: list[tuple[str, Setup, str]] = [
         "did you mean 'img/harbour.png'?)",
     ),
     (
+        "folder-in-other-case",
+        lambda p: (
+            (p / "Photos").mkdir(), _png(p / "Photos" / "Launch.png"), "photos/launch.png"
+        )[2],
+        "picture 'photos/launch.png' not found (looked for {p}/photos/launch.png; "
+        "did you mean 'Photos/Launch.png'?)",
+    ),
+    (
+        "windows-backslashes",
+        lambda p: ((p / "img").mkdir(), _png(p / "img" / "map.png"), "img\\map.png")[2],
+        "picture 'img\\map.png' not found (looked for {p}/img\\map.png; write / between folders, "
+        "not \\: did you mean 'img/map.png'?)",
+    ),
+    (
+        "file-in-a-subfolder",
+        lambda p: (
+            (p / "assets" / "photos").mkdir(parents=True),
+            _png(p / "assets" / "photos" / "map.png"),
+            "map.png",
+        )[2],
+        "picture 'map.png' not found (looked for {p}/map.png; did you mean "
+        "'assets/photos/map.png'?)",
+    ),
+    (
+        "misspelt-folder",
+        lambda p: ((p / "photos").mkdir(), _png(p / "photos" / "map.png"), "photo/map.png")[2],
+        "picture 'photo/map.png' not found (looked for {p}/photo/map.png; did you mean "
+        "'photos/map.png'?)",
+    ),
+    (
         "missing-folder",
         lambda p: "pics/map.png",
         "picture 'pics/map.png' not found (looked for {p}/pics/map.png; "

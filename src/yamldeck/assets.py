@@ -86,7 +86,7 @@ def resolve(raw: str, policy: AssetPolicy, what: str, limit: int) -> Path:
     try:
         info = os.stat(real)
     except FileNotFoundError:
-        raise AssetProblem(_not_found(raw, real, what)) from None
+        raise AssetProblem(_not_found(raw, real, what, base)) from None
     except OSError as exc:
         raise AssetProblem(f"cannot read {what} '{raw}': {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
@@ -101,22 +101,68 @@ def resolve(raw: str, policy: AssetPolicy, what: str, limit: int) -> Path:
     return real
 
 
-def _not_found(raw: str, real: Path, what: str) -> str:
-    hint = ""
-    if real.parent.is_dir():
-        try:
-            names = sorted(n for n in os.listdir(real.parent) if not n.startswith("."))[:5000]
-        except OSError:
-            names = []
-        by_case = {n.lower(): n for n in names}
-        match = by_case.get(real.name.lower()) or next(
-            iter(difflib.get_close_matches(real.name, names, n=1, cutoff=0.6)), None
-        )
-        if match:
-            hint = f"; did you mean '{(Path(raw).parent / match).as_posix()}'?"
+def _not_found(raw: str, real: Path, what: str, base: Path) -> str:
+    """'... not found (looked for ...; did you mean ...?)': the file the user most likely meant."""
+    found = _meant(raw, base)
+    if found is not None:
+        slash = "write / between folders, not \\: " if "\\" in raw else ""
+        hint = f"; {slash}did you mean '{found}'?"
+    elif real.parent.is_dir():
+        hint = ""
     else:
         hint = f"; there is no folder {real.parent}"
     return f"{what} '{raw}' not found (looked for {real}{hint})"
+
+
+_MAX_LISTED = 5000  # names looked at in one folder, and files looked at in all (a huge folder)
+
+
+def _meant(raw: str, base: Path) -> str | None:
+    """The existing file ``raw`` most likely means, as the outline would name it, or None.
+
+    Folder by folder: the same name in other letter case, then the closest name (Windows
+    backslashes read as /). Failing that, a file of that name (in any case) in a subfolder
+    of the outline's folder: 'photo.png' for assets/photo.png.
+    """
+    parts = [part for part in raw.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    here, named = base, []
+    for position, part in enumerate(parts):
+        names = _names(here)
+        last = position == len(parts) - 1
+        match = part if part in names else {n.lower(): n for n in names}.get(part.lower())
+        if match is None:
+            close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
+            match = close[0] if close else None
+        if match is None or (not last and not (here / match).is_dir()):
+            break
+        here, named = here / match, [*named, match]
+        if last and here.is_file():
+            return "/".join(named)
+    return _elsewhere(parts[-1], base)
+
+
+def _elsewhere(name: str, base: Path) -> str | None:
+    """The first file called ``name`` (any letter case) in a subfolder of ``base``, or None."""
+    wanted, seen = name.lower(), 0
+    for folder, subfolders, files in os.walk(base):
+        deep = len(Path(folder).relative_to(base).parts) >= 3  # look no deeper than that
+        subfolders[:] = [] if deep else sorted(d for d in subfolders if not d.startswith("."))
+        for file in sorted(files):
+            if file.lower() == wanted:
+                return Path(folder, file).relative_to(base).as_posix()
+        seen += len(files)
+        if seen > _MAX_LISTED:
+            return None
+    return None
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return sorted(n for n in os.listdir(folder) if not n.startswith("."))[:_MAX_LISTED]
+    except OSError:
+        return []
 
 
 def read_file(path: Path, raw: str, what: str, limit: int) -> bytes:
