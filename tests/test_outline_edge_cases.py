@@ -262,3 +262,38 @@ def test_missing_alt_text_is_listed_with_the_outlines_other_problems(
         "decorates)\n"
         "2 problems; nothing was written\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "message"),
+    [
+        ("column", '[[Region, N], [Europe, ""], [Asia, ""]]',
+         "'data' has no numbers, so the chart would be empty; fill in the values"),
+        ("pie", '[[Region, N], [Europe, ""], [Asia, ""]]',
+         "'data' has no numbers, so the chart would be empty; fill in the values"),
+        ("pie", "[[Region, N], [Europe, 0], [Asia, 0]]",
+         "'data' has only zeros, which a pie chart cannot divide into slices; fill in the values "
+         "or choose a column or bar chart"),
+    ],
+)
+def test_a_chart_with_nothing_to_draw_is_refused(
+    tmp_path: Path, kind: str, data: str, message: str
+) -> None:
+    outline = (
+        HEAD + f"  - title: C\n    chart:\n      type: {kind}\n"
+        f"      data: {data}\n"
+    )
+    assert _refused(tmp_path, outline) == f"slides.yaml:8:13: error: slide 1 'C': {message}\n"
+
+
+def test_a_column_chart_of_zeros_still_builds(tmp_path: Path) -> None:
+    outline = (
+        HEAD + "  - title: C\n    chart:\n      type: column\n"
+        "      data: [[Region, Incidents], [Europe, 0], [Asia, 0]]\n"
+    )
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, "")
+    chart = next(s for s in Presentation(str(tmp_path / "slides.pptx")).slides[0].shapes
+                 if s.has_chart).chart
+    assert list(chart.plots[0].series[0].values) == [0.0, 0.0]

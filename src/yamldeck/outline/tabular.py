@@ -129,6 +129,14 @@ def chart_data(rows: Rows) -> ChartData:
 
 def check_chart(kind: str, data: ChartData) -> None:
     """Data a chart of ``kind`` cannot show; the ValueError reads after the data's name."""
+    values = [v for series in data.series for v in series.values if v is not None]
+    if not values:
+        raise ValueError("has no numbers, so the chart would be empty; fill in the values")
+    if kind in ("pie", "doughnut") and not any(values):
+        raise ValueError(
+            f"has only zeros, which a {kind} chart cannot divide into slices; "
+            "fill in the values or choose a column or bar chart"
+        )
     if kind in ("pie", "doughnut"):
         if len(data.series) > 1:
             names = ", ".join(s.name for s in data.series)
