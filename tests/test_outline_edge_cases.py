@@ -297,3 +297,39 @@ def test_a_column_chart_of_zeros_still_builds(tmp_path: Path) -> None:
     chart = next(s for s in Presentation(str(tmp_path / "slides.pptx")).slides[0].shapes
                  if s.has_chart).chart
     assert list(chart.plots[0].series[0].values) == [0.0, 0.0]
+
+
+def _wide_table(columns: int, word: str) -> str:
+    header = ", ".join(f"{word}{i}" for i in range(1, columns + 1))
+    row = ", ".join(str(i * 1000) for i in range(1, columns + 1))
+    return HEAD + f"  - title: Wide\n    rows:\n      - [{header}]\n      - [{row}]\n"
+
+
+def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path: Path) -> None:
+    from yamldeck.fit import get_measurer
+    from yamldeck.render.tables import MARGIN_X_PT
+
+    (tmp_path / "slides.yaml").write_text(_wide_table(12, "Population"), encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, "")
+    validate_pptx(tmp_path / "slides.pptx")
+    table = next(s for s in Presentation(str(tmp_path / "slides.pptx")).slides[0].shapes
+                 if s.has_table).table
+    size = table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt
+    assert 10 <= size < 14  # smaller than a table of few columns, not below the floor
+    measurer = get_measurer()
+    for c, column in enumerate(table.columns):
+        word = table.cell(0, c).text
+        assert word == f"Population{c + 1}"
+        need = measurer.text_width_pt(word, size, True, False) + 2 * MARGIN_X_PT
+        assert column.width / 12700 >= need  # the header word fits its column on one line
+
+
+def test_a_table_too_wide_even_at_the_floor_is_a_located_error(tmp_path: Path) -> None:
+    err = _refused(tmp_path, _wide_table(60, "Col"))
+    assert err == (
+        "slides.yaml:5:5: error: slide 1 'Wide': the table's 60 columns are too narrow for their "
+        "longest words even at 10 pt, so words would break in the middle; use fewer columns "
+        "(split the table over two slides), shorter words, or 'widths:' that give the wordy "
+        "columns more room\n"
+    )

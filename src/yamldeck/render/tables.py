@@ -21,6 +21,8 @@ from .styles import EMU_PER_PT
 # further slides at CONTINUED_PT rather than shrinking further.
 SIZES_PT = (18, 17, 16, 15, 14)
 CONTINUED_PT = 16
+# A table of many columns goes down to this size before a word would be broken over two lines.
+FLOOR_PT = 10
 MARGIN_X_PT, MARGIN_Y_PT = 6.0, 4.0
 # Rows may render a little taller than measured (font ascent rounding): keep this much spare.
 SPARE = 0.96
@@ -66,14 +68,27 @@ def unit_widths(data: tabular.TableData) -> tuple[list[float], list[float]]:
     return natural, least
 
 
+def _need(unit: float, size: float) -> float:
+    """Points a cell needs for text ``unit`` wide at 1 pt, at ``size`` (with viewers' rounding)."""
+    return unit * size * WIDTH_SLACK + 2 * MARGIN_X_PT + 2
+
+
+def words_fit(units: tuple[list[float], list[float]], widths: Sequence[int], size: float) -> bool:
+    """Whether every column is wide enough for its longest word at ``size`` (no word broken)."""
+    # (0.5 pt: a column given exactly its need loses a fraction of an EMU to rounding)
+    return all(
+        w / EMU_PER_PT >= _need(u, size) - 0.5 for u, w in zip(units[1], widths, strict=True)
+    )
+
+
 def column_widths(units: tuple[list[float], list[float]], total: int, size: float,
                   relative: Sequence[float] | None) -> tuple[int, ...]:
     """Given relative widths, or else widths from the text: short columns stay narrow."""
     if relative:
         weights = list(relative)
     else:
-        def need(unit: float) -> float:  # with room for viewers' rounding
-            return unit * size * WIDTH_SLACK + 2 * MARGIN_X_PT + 2
+        def need(unit: float) -> float:
+            return _need(unit, size)
 
         natural, least = [need(u) for u in units[0]], [need(u) for u in units[1]]
         room = total / EMU_PER_PT
@@ -136,14 +151,28 @@ def _greedy(heights: Sequence[int], room: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(page) for page in pages)
 
 
+class TooWide(Exception):
+    """The table's longest words do not fit side by side even at FLOOR_PT."""
+
+
 def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
                relative: Sequence[float] | None) -> Plan | None:
-    """The largest size that fits one slide, else continuation slides; None if a row never fits."""
+    """The largest size that fits one slide, else continuation slides; None if a row never fits.
+
+    Sizes at which a column would break a word over two lines are skipped: a table of many
+    columns is set smaller, down to FLOOR_PT, and raises TooWide below that.
+    """
     _, _, width, height = area
     room = int(height * SPARE)
     units = unit_widths(data)
-    for size in (*SIZES_PT, CONTINUED_PT):
-        last = size == CONTINUED_PT
+    whole = [size for size in (*SIZES_PT, *range(min(SIZES_PT) - 1, FLOOR_PT - 1, -1))
+             if words_fit(units, column_widths(units, width, size, relative), size)]
+    if not whole:
+        raise TooWide
+    sizes = [size for size in SIZES_PT if size in whole] or whole[:1]
+    continued = CONTINUED_PT if CONTINUED_PT in whole else whole[0]
+    for size in (*sizes, continued):
+        last = size == continued
         widths = column_widths(units, width, size, relative)
         header = row_height(data.header, widths, size, True)
         heights: list[int] = []
@@ -163,7 +192,16 @@ def render_table(ctx: SlideContext, slide: TableSlide) -> None:
     rows = slide.rows if slide.rows is not None else ctx.assets.rows[slide.csv]
     data = tabular.table_data(rows)
     area = ctx.box(1)
-    plan = plan_table(data, area, slide.column_widths()) if area is not None else None
+    try:
+        plan = plan_table(data, area, slide.column_widths()) if area is not None else None
+    except TooWide:
+        ctx.fill_title(slide.title)
+        ctx.problems.append(ctx.locate(
+            f"{ctx.label}: the table's {len(data.header)} columns are too narrow for their "
+            f"longest words even at {FLOOR_PT} pt, so words would break in the middle; use fewer "
+            "columns (split the table over two slides), shorter words, or 'widths:' that give "
+            "the wordy columns more room"))
+        return
     if area is None:  # a user's layout without a content frame (the template names the layout)
         ctx.fill_title(slide.title)
         ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
