@@ -333,3 +333,19 @@ def test_a_table_too_wide_even_at_the_floor_is_a_located_error(tmp_path: Path) -
         "(split the table over two slides), shorter words, or 'widths:' that give the wordy "
         "columns more room\n"
     )
+
+
+def test_check_warns_when_a_table_is_set_below_the_reading_size(tmp_path: Path) -> None:
+    (tmp_path / "slides.yaml").write_text(_wide_table(12, "Population"), encoding="utf-8")
+    run = run_cli(["check"], tmp_path)
+    warning = (
+        "slides.yaml:5:5: warning: slide 1 'Wide': the table was shrunk to 11 pt to fit, below "
+        "the 14 pt minimum for reading from the back of a room; shorten it\n"
+    )
+    assert (run.code, run.err, run.out) == (0, warning, "slides.yaml: ok (1 slide, 1 warning)\n")
+    strict = run_cli(["check", "--strict"], tmp_path)
+    assert strict.code == 1
+    assert strict.err == warning.replace("warning:", "error:")
+    few = HEAD + "  - title: Small\n    rows:\n      - [A, B]\n      - [1, 2]\n"
+    (tmp_path / "slides.yaml").write_text(few, encoding="utf-8")
+    assert run_cli(["check"], tmp_path).err == ""

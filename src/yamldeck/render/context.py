@@ -195,6 +195,13 @@ class SlideContext:
             records.append(FrameRecord(self.label, self.locate, what, idx, tuple(paras), measured,
                                        problem, self.index))
 
+    def record(self, what: str, paras: list[Para], measured: Measured) -> None:
+        """Note a frame set without fill() (a table), for the lints that read every frame."""
+        records = FRAME_RECORDS.get()
+        if records is not None:
+            records.append(FrameRecord(self.label, self.locate, what, -1, tuple(paras), measured,
+                                       None, self.index))
+
     def remove_empty_placeholders(self) -> None:
         """Drop placeholders that got no text, so no 'Click to add text' shows."""
         # As python-pptx sees it: only a p:sp has a text frame, whose text is its a:t texts.

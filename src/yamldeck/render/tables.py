@@ -10,12 +10,13 @@ from xml.sax.saxutils import escape, quoteattr
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from ..fit import LINE_PITCH, Paragraph, Run, get_measurer
+from ..fit import LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
 from ..outline import tabular
 from ..outline.inline import parse_inline
 from ..outline.model import TableSlide
 from .context import SlideContext
 from .styles import EMU_PER_PT
+from .text import Measured, Para
 
 # Sizes tried for a table that fits on one slide, largest first; a longer table continues on
 # further slides at CONTINUED_PT rather than shrinking further.
@@ -213,6 +214,13 @@ def render_table(ctx: SlideContext, slide: TableSlide) -> None:
             f"{ctx.label}: a row of the table is too tall for a slide even at {CONTINUED_PT} pt; "
             "shorten its text or give its column more room with 'widths:'"))
         return
+    if plan.size_pt < min(SIZES_PT):  # set smaller than a table is designed for: check says so
+        _, _, width, height = area
+        size = float(plan.size_pt)
+        measured = Measured((Paragraph(_runs(" ".join(data.header), True), size),),
+                            Frame(width / EMU_PER_PT, height / EMU_PER_PT), FLOOR_PT,
+                            Fit(0, len(data.body) + 1, height / EMU_PER_PT, True))
+        ctx.record("table", [Para(" ".join(data.header), bold=True)], measured)
     numeric = tabular.numeric_columns(data)
     align = [_ALIGN[a] for a in slide.align or ["right" if n else "left" for n in numeric]]
     for page, indexes in enumerate(plan.pages):
