@@ -110,6 +110,12 @@ def test_export_needs_a_format_and_a_pdf_name(tmp_path: Path) -> None:
     assert "choose a format to export to: --pdf" in run.err
     wrong = run_cli(["export", "--pdf", "slides.yaml", "-o", "talk.pptx"], tmp_path)
     assert (wrong.code, wrong.err) == (3, "error: the output 'talk.pptx' must end in .pdf\n")
+    (tmp_path / "out").mkdir()
+    before = listing(tmp_path)
+    folder = run_cli(["export", "--pdf", "slides.yaml", "-o", "out"], tmp_path)
+    assert (folder.code, folder.err) == (
+        3, "error: 'out' is a folder; give a file name such as out/slides.pdf\n"
+    )
     assert listing(tmp_path) == before
 
 

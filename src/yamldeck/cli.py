@@ -294,7 +294,7 @@ def preview(outline: Path, folder: Path | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     help="Where to write it (default: the outline's name with .pdf, beside it).",
 )
 def export(outline: Path, pdf: bool, output: Path | None) -> None:

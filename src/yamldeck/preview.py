@@ -320,6 +320,9 @@ def export_pdf(outline: Path, target: Path | None = None) -> ExportResult:
     from .package import write_atomically
 
     target = target if target is not None else outline.with_suffix(".pdf")
+    if target.is_dir():  # as `build -o FOLDER` says it
+        name = Path(outline.name).with_suffix(".pdf")
+        raise OutputError(f"'{target}' is a folder; give a file name such as {target / name}")
     if target.suffix.lower() != ".pdf":
         raise OutputError(Problem(f"the output '{target}' must end in .pdf"))
     if not target.parent.is_dir():  # say so before a build and a LibreOffice run, not after
