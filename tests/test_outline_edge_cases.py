@@ -325,13 +325,41 @@ def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path
         assert column.width / 12700 >= need  # the header word fits its column on one line
 
 
-def test_a_table_too_wide_even_at_the_floor_is_a_located_error(tmp_path: Path) -> None:
-    err = _refused(tmp_path, _wide_table(60, "Col"))
+def _table_size(deck: Path) -> float:
+    table = next(s for s in Presentation(str(deck)).slides[0].shapes if s.has_table).table
+    return table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt
+
+
+def test_words_too_long_for_any_column_are_left_to_the_viewer_at_the_usual_size(
+    tmp_path: Path,
+) -> None:
+    """A web address longer than its column even at the floor: the table is not shrunk for it
+    (nothing would keep it whole) and builds as a table of few columns does."""
+    address = "https://www.example.org/" + "a" * 80
+    outline = (HEAD + "  - title: U\n    rows:\n      - [Document, Address, Also at]\n"
+               f"      - [Guidelines, {address}, {address}b]\n")
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, "")
+    assert _table_size(tmp_path / "slides.pptx") == 18
+
+
+def test_hyphenated_words_may_break_after_their_hyphens(tmp_path: Path) -> None:
+    cells = ", ".join(["Missile-Technology-Control"] * 5)
+    outline = HEAD + f"  - title: H\n    rows:\n      - [{cells}]\n      - [{cells}]\n"
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    assert run_cli(["build"], tmp_path).code == 0
+    assert _table_size(tmp_path / "slides.pptx") == 18  # not shrunk: 'Missile-' is a piece
+
+
+def test_a_row_too_tall_names_the_size_it_was_measured_at(tmp_path: Path) -> None:
+    header = ", ".join(f"Population{i}" for i in range(1, 13))
+    tall = ", ".join(["x"] * 11 + ['"' + " ".join(["word"] * 900) + '"'])
+    outline = HEAD + f"  - title: Wide\n    rows:\n      - [{header}]\n      - [{tall}]\n"
+    err = _refused(tmp_path, outline)
     assert err == (
-        "slides.yaml:5:5: error: slide 1 'Wide': the table's 60 columns are too narrow for their "
-        "longest words even at 10 pt, so words would break in the middle; use fewer columns "
-        "(split the table over two slides), shorter words, or 'widths:' that give the wordy "
-        "columns more room\n"
+        "slides.yaml:5:5: error: slide 1 'Wide': a row of the table is too tall for a slide even "
+        "at 11 pt; shorten its text or give its column more room with 'widths:'\n"
     )
 
 
@@ -349,3 +377,24 @@ def test_check_warns_when_a_table_is_set_below_the_reading_size(tmp_path: Path) 
     few = HEAD + "  - title: Small\n    rows:\n      - [A, B]\n      - [1, 2]\n"
     (tmp_path / "slides.yaml").write_text(few, encoding="utf-8")
     assert run_cli(["check"], tmp_path).err == ""
+
+
+@pytest.mark.parametrize(
+    ("lines", "where", "fix"),
+    [
+        ("    rows: [[a, b: c], [d, e]]\n", "6:16: error: slide 1 'T': 'rows' row 1, cell 2",
+         '"b: c"'),
+        ("    rows:\n      - [a, b: c]\n      - [d, e]\n",
+         "7:13: error: slide 1 'T': 'rows' row 1, cell 2", '- [a, "b: c"]'),
+        ("    kind: agenda\n    items: [a,\n      b: c]\n",
+         "8:7: error: slide 1 'T': item 2 of 'items'", '"b: c"'),
+    ],
+)
+def test_the_quoting_fix_inside_brackets_is_valid_where_it_goes(
+    tmp_path: Path, lines: str, where: str, fix: str
+) -> None:
+    err = _refused(tmp_path, HEAD + "  - title: T\n" + lines)
+    assert err == (
+        f"slides.yaml:{where} contains ': ', which YAML reads as a key and its value; put the "
+        f"whole text in quotes: {fix}\n"
+    )

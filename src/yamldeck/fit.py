@@ -37,7 +37,7 @@ WRAP_MARGIN = 0.995
 EXACT = 1.0
 # Viewers break a line after a hyphen or dash inside a word when a letter follows (Unicode line
 # breaking, UAX #14: "non-proliferation" may end a line as "non-"); not before digits ("2-3").
-_HYPHEN_BREAK = re.compile(r"(?<=[^\s][-\u2010\u2013\u2014])(?=[^\W\d_])")
+HYPHEN_BREAK = re.compile(r"(?<=[^\s][-\u2010\u2013\u2014])(?=[^\W\d_])")
 _CACHE_LIMIT = 100_000
 
 Face = tuple[bool, bool]  # (bold, italic)
@@ -154,7 +154,7 @@ class Measurer:
                 for j, chunk in enumerate(segment.split(" ")):
                     if j:
                         space += self._units(" ", face)
-                    for k, part in enumerate(_HYPHEN_BREAK.split(chunk) if chunk else ()):
+                    for k, part in enumerate(HYPHEN_BREAK.split(chunk) if chunk else ()):
                         if k or space:  # after a hyphen, or a word after spaces: a new token
                             close_word()
                         word += self._units(part, face)

@@ -254,10 +254,15 @@ def _colon_fix(text: str, loc: Path_, path: Path_, source: SourceMap, data: Any)
     items = _value_at(data, loc[:-1])
     if before.endswith(("[", ",")) and isinstance(items, list) and len(loc) >= 2:
         written = [_flow_item(item) for item in items]
-        if None not in written:  # a list in brackets: show all of it, as it should be written
-            lead = "- " if isinstance(loc[-2], int) else f"{loc[-2]}: "
+        lead = "- " if isinstance(loc[-2], int) else f"{loc[-2]}: "
+        # A list in brackets on its own line: show all of it, as it should be written (inside
+        # another list in brackets, the quoted text alone).
+        if None not in written and line.lstrip().startswith(lead + "["):
             return lead + "[" + ", ".join(typing.cast(list[str], written)) + "]"
         return quote(text)
+    above = [text for text in source.lines[: mark.line - 1] if text.strip()] if mark else []
+    if not before and above and above[-1].rstrip().endswith(("[", ",")):
+        return quote(text)  # an item of a list in brackets written over several lines
     return f"- {quote(text)}"
 
 

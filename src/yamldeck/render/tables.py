@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from ..fit import LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
+from ..fit import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
 from ..outline import tabular
 from ..outline.inline import parse_inline
 from ..outline.model import TableSlide
@@ -55,9 +55,15 @@ def _runs(text: str, bold: bool) -> tuple[Run, ...]:
 def _unit_width(text: str, bold: bool, longest: bool) -> float:
     """Width of the cell's text on one line (or of its longest word) at 1 pt."""
     measurer = get_measurer()
-    pieces = [(w, s) for s in parse_inline(text) for w in (s.text.split() if longest else [s.text])]
+    pieces = [(w, s) for s in parse_inline(text) for w in (_words(s.text) if longest else [s.text])]
     widths = [measurer.text_width_pt(w, 1.0, s.bold or bold, s.italic) for w, s in pieces]
     return (max(widths) if longest else sum(widths)) if widths else 0.0
+
+
+def _words(text: str) -> list[str]:
+    """The pieces a line of text may break between: at spaces, and after hyphens and dashes
+    (as viewers break it, and as the measurer assumes)."""
+    return [piece for word in text.split() for piece in HYPHEN_BREAK.split(word)]
 
 
 def unit_widths(data: tabular.TableData) -> tuple[list[float], list[float]]:
@@ -152,26 +158,30 @@ def _greedy(heights: Sequence[int], room: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(page) for page in pages)
 
 
-class TooWide(Exception):
-    """The table's longest words do not fit side by side even at FLOOR_PT."""
+class TooTall(Exception):
+    """A row of the table is taller than a slide even at ``size`` points."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
 
 
 def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
-               relative: Sequence[float] | None) -> Plan | None:
-    """The largest size that fits one slide, else continuation slides; None if a row never fits.
+               relative: Sequence[float] | None) -> Plan:
+    """The largest size that fits one slide, else continuation slides; TooTall if a row never
+    fits.
 
     Sizes at which a column would break a word over two lines are skipped: a table of many
-    columns is set smaller, down to FLOOR_PT, and raises TooWide below that.
+    columns is set smaller, down to FLOOR_PT. A word too long for its column even then (a web
+    address) is left to the viewer to break, at the sizes a table of few columns uses.
     """
     _, _, width, height = area
     room = int(height * SPARE)
     units = unit_widths(data)
     whole = [size for size in (*SIZES_PT, *range(min(SIZES_PT) - 1, FLOOR_PT - 1, -1))
              if words_fit(units, column_widths(units, width, size, relative), size)]
-    if not whole:
-        raise TooWide
-    sizes = [size for size in SIZES_PT if size in whole] or whole[:1]
-    continued = CONTINUED_PT if CONTINUED_PT in whole else whole[0]
+    sizes = [size for size in SIZES_PT if size in whole] or whole[:1] or list(SIZES_PT)
+    continued = CONTINUED_PT if CONTINUED_PT in whole or not whole else whole[0]
     for size in (*sizes, continued):
         last = size == continued
         widths = column_widths(units, width, size, relative)
@@ -185,33 +195,27 @@ def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
                 break  # will not fit on one slide at this size
         if used <= room or last:
             pages = paginate(heights, room - header)
-            return Plan(size, widths, header, tuple(heights), pages) if pages else None
-    return None  # pragma: no cover - the loop always returns at CONTINUED_PT
+            if not pages:
+                raise TooTall(size)
+            return Plan(size, widths, header, tuple(heights), pages)
+    raise AssertionError("the loop returns at the continued size")  # pragma: no cover
 
 
 def render_table(ctx: SlideContext, slide: TableSlide) -> None:
     rows = slide.rows if slide.rows is not None else ctx.assets.rows[slide.csv]
     data = tabular.table_data(rows)
     area = ctx.box(1)
-    try:
-        plan = plan_table(data, area, slide.column_widths()) if area is not None else None
-    except TooWide:
-        ctx.fill_title(slide.title)
-        ctx.problems.append(ctx.locate(
-            f"{ctx.label}: the table's {len(data.header)} columns are too narrow for their "
-            f"longest words even at {FLOOR_PT} pt, so words would break in the middle; use fewer "
-            "columns (split the table over two slides), shorter words, or 'widths:' that give "
-            "the wordy columns more room"))
-        return
     if area is None:  # a user's layout without a content frame (the template names the layout)
         ctx.fill_title(slide.title)
         ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
                                        "(placeholder idx 1) for the table"))
         return
-    if plan is None:
+    try:
+        plan = plan_table(data, area, slide.column_widths())
+    except TooTall as exc:
         ctx.fill_title(slide.title)
         ctx.problems.append(ctx.locate(
-            f"{ctx.label}: a row of the table is too tall for a slide even at {CONTINUED_PT} pt; "
+            f"{ctx.label}: a row of the table is too tall for a slide even at {exc.size} pt; "
             "shorten its text or give its column more room with 'widths:'"))
         return
     if plan.size_pt < min(SIZES_PT):  # set smaller than a table is designed for: check says so
