@@ -128,6 +128,13 @@ CASES: list[tuple[str, Setup, str]] = [
         "'assets/photos/map.png'?)",
     ),
     (
+        "same-name-in-a-subfolder-beats-a-near-miss-beside-it",
+        lambda p: (
+            (p / "assets").mkdir(), _png(p / "assets" / "map.png"), _png(p / "map2.png"), "map.png"
+        )[3],
+        "picture 'map.png' not found (looked for {p}/map.png; did you mean 'assets/map.png'?)",
+    ),
+    (
         "misspelt-folder",
         lambda p: ((p / "photos").mkdir(), _png(p / "photos" / "map.png"), "photo/map.png")[2],
         "picture 'photo/map.png' not found (looked for {p}/photo/map.png; did you mean "

@@ -114,6 +114,7 @@ def test_the_text_a_slide_exists_to_show_cannot_be_empty(
         ('- "Focuses on:" more', 23, "- '\"Focuses on:\" more'"),
         ('- "He said "hi" to me"', 19, "- 'He said \"hi\" to me'"),
         ("- 'Joe's' car", 14, "- \"'Joe's' car\""),
+        ('- "quoted" then more  # a note', 18, "- '\"quoted\" then more'"),
     ],
 )
 def test_more_text_after_a_quoted_text_gets_a_fix_that_keeps_every_character(
@@ -193,7 +194,7 @@ def test_a_deck_or_picture_given_as_the_outline_is_named_for_what_it_is(
 def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
     tmp_path: Path, encoding: str
 ) -> None:
-    text = _nested(3).replace("level 0", "Café – “quoted” ✓")
+    text = _nested(3).replace("level 0", "Café – “quoted” ✓ 一　二")
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes(text.encode(encoding))
     for name in ("a", "b"):
@@ -201,7 +202,7 @@ def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
         assert (run.code, run.err) == (0, "")
     assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
     body = Presentation(str(tmp_path / "b.pptx")).slides[0].placeholders[1]
-    assert body.text_frame.paragraphs[0].text == "Café – “quoted” ✓"
+    assert body.text_frame.paragraphs[0].text == "Café – “quoted” ✓ 一　二"
 
 
 def test_three_stars_make_text_bold_and_italic(tmp_path: Path) -> None:

@@ -132,6 +132,10 @@ def _meant(raw: str, base: Path) -> str | None:
         names = _names(here)
         last = position == len(parts) - 1
         match = part if part in names else {n.lower(): n for n in names}.get(part.lower())
+        if match is None and last:  # the very name in a subfolder beats a near miss here
+            elsewhere = _elsewhere(part, base)
+            if elsewhere is not None:
+                return elsewhere
         if match is None:
             close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
             match = close[0] if close else None

@@ -213,7 +213,8 @@ def _utf16_without_bom(raw: bytes) -> bytes:
         return raw
     even, odd = sample[0::2], sample[1::2]
     for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) > len(zeros) // 2 and not others.count(0):
+        # (a few zeros among the others: characters such as U+4E00 end in a zero byte)
+        if zeros.count(0) > len(zeros) // 2 and others.count(0) <= len(others) // 20:
             try:
                 return raw.decode(encoding).encode("utf-8")
             except UnicodeDecodeError:

@@ -177,6 +177,7 @@ def _after_closed_text(lines: list[str], mark: Any) -> tuple[Any, str]:
         other = "'" if typed == '"' else '"'
         whole = text.strip().removeprefix("- ")
         whole = whole.split(": ", 1)[1] if re.match(r"[A-Za-z_][\w-]*: ", whole) else whole
+        whole = re.sub(r"\s+#\s.*$", "", whole)  # a comment after the text is not part of it
         # '"He said "hi" to me"': the outer quotes were meant as YAML's, the inner ones shown;
         # '"quoted" then more': every quote typed is meant to be shown.
         inner = whole[1:-1] if len(whole) > 1 and whole.endswith(typed) else whole
