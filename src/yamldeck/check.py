@@ -18,9 +18,10 @@ from .alttext import missing_alt_text
 from .contrast import contrast_lints
 from .errors import OutlineError, Problem
 from .fit import WRAP_MARGIN, get_measurer
+from .outline.fields import Bullet
 from .outline.inline import parse_inline, plain_text
 from .outline.loader import Path_, SourceMap
-from .outline.model import Bullet, Outline
+from .outline.model import Outline
 
 # Thresholds (documented in the README's "Checking a deck" section).
 MIN_FONT_PT = 14  # smallest text a fitted frame may be shrunk to without a warning

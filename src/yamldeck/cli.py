@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
+from . import __version__, collector
 from .errors import (
     EXIT_BUG,
     EXIT_INTERRUPTED,
@@ -91,7 +91,7 @@ def _load_renderer() -> None:
     after: scanning their objects again and again while the modules load was a tenth of a small
     build's time.
     """
-    from . import build, check, collector, integrity, overflow  # noqa: F401
+    from . import build, check, integrity, overflow  # noqa: F401
     from .render import deck  # noqa: F401
 
     collector.imports_done()
@@ -213,8 +213,6 @@ def watch(
     from .watch import Watcher
 
     _load_renderer()
-    from . import collector
-
     collector.long_running()  # rebuilds must not freeze the outlines they replace
     builder = Builder(
         outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
@@ -323,7 +321,6 @@ def export(outline: Path, pdf: bool, output: Path | None) -> None:
 )
 def inspect_template(template: Path, units: str) -> None:
     """List TEMPLATE's masters, layouts and placeholders, and the slides each layout is for."""
-    from . import collector
     from .render.inspect import describe
 
     collector.imports_done()
@@ -333,7 +330,6 @@ def inspect_template(template: Path, units: str) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of an outline, for editors (see the README)."""
-    from . import collector
     from .schema import schema_text
 
     collector.imports_done()
@@ -342,8 +338,6 @@ def schema() -> None:
 
 def entry() -> int:
     """The `yamldeck` program (its console script and python -m yamldeck): one command, exit."""
-    from . import collector
-
     collector.start_one_shot()
     return main()
 

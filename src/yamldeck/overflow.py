@@ -14,8 +14,9 @@ from typing import Any
 
 from .errors import OutlineError, Problem
 from .fit import LINE_PITCH, Frame, Paragraph, get_measurer
+from .outline.fields import Bullet
 from .outline.loader import Path_, SourceMap
-from .outline.model import Bullet, Outline
+from .outline.model import Outline
 from .outline.source import format_path
 
 CONTINUED = " (cont.)"

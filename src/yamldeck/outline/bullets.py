@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
+from .fields import Bullet, _check_text
 from .messages import quote
-from .model import Bullet, _check_text
 from .source import Path_, SourceMap
 
 # PowerPoint has nine outline levels (a:lvl1pPr to a:lvl9pPr; python-pptx allows levels 0 to 8).

@@ -13,74 +13,19 @@ from pydantic import (
 )
 
 from . import tabular
-from .deck import (
-    LOGO_POSITIONS as LOGO_POSITIONS,
-)
-from .deck import (  # re-exported: the rest of yamldeck imports them from here
-    Colors as Colors,
-)
-from .deck import (
-    Deck as Deck,
-)
-from .deck import (
-    Fonts as Fonts,
-)
-from .deck import (
-    Layouts as Layouts,
-)
-from .deck import (
-    Logo as Logo,
-)
-from .deck import (
-    Theme as Theme,
-)
+from .deck import Deck
 from .fields import (
-    BULLET_ITEM_SCHEMA as BULLET_ITEM_SCHEMA,
-)
-from .fields import (
-    Bullet as Bullet,
-)
-from .fields import (
-    Bullets as Bullets,
-)
-from .fields import (
-    FilledText as FilledText,
-)
-from .fields import (
-    HexColor as HexColor,
-)
-from .fields import (
-    LayoutName as LayoutName,
-)
-from .fields import (
-    Notes as Notes,
-)
-from .fields import (
-    Overflow as Overflow,
-)
-from .fields import (
-    Rows as Rows,
-)
-from .fields import (
-    Text as Text,
-)
-from .fields import (  # re-exported
-    _check_text as _check_text,
-)
-from .fields import (
-    _checked as _checked,
-)
-from .fields import (
-    _choice as _choice,
-)
-from .fields import (
-    _either as _either,
-)
-from .fields import (
-    _forbidden_message as _forbidden_message,
-)
-from .fields import (
-    _Strict as _Strict,
+    Bullets,
+    FilledText,
+    LayoutName,
+    Notes,
+    Overflow,
+    Rows,
+    Text,
+    _checked,
+    _choice,
+    _either,
+    _Strict,
 )
 
 

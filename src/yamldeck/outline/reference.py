@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import SLIDE_MODELS, Chart, Colors, Column, Deck, Fonts, Layouts, Logo
+from .deck import Colors, Deck, Fonts, Layouts, Logo
+from .model import SLIDE_MODELS, Chart, Column
 
 START = "<!-- outline-reference:start -->"
 END = "<!-- outline-reference:end -->"

@@ -260,7 +260,7 @@ def _colon_fix(text: str, loc: Path_, path: Path_, source: SourceMap, data: Any)
         if None not in written and line.lstrip().startswith(lead + "["):
             return lead + "[" + ", ".join(typing.cast(list[str], written)) + "]"
         return quote(text)
-    above = [text for text in source.lines[: mark.line - 1] if text.strip()] if mark else []
+    above = [other for other in source.lines[: mark.line - 1] if other.strip()] if mark else []
     if not before and above and above[-1].rstrip().endswith(("[", ",")):
         return quote(text)  # an item of a list in brackets written over several lines
     return f"- {quote(text)}"

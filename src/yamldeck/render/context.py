@@ -190,17 +190,15 @@ class SlideContext:
         if not result.fits:
             problem = self.locate(overflow_message(self.label, what, measured))
             self.problems.append(problem)
+        self.record(what, paras, measured, idx=idx, problem=problem)
+
+    def record(self, what: str, paras: list[Para], measured: Measured, *, idx: int = -1,
+               problem: Problem | None = None) -> None:
+        """Note a fitted frame (fill(), or a table set without it) for whoever reads them."""
         records = FRAME_RECORDS.get()
         if records is not None:
             records.append(FrameRecord(self.label, self.locate, what, idx, tuple(paras), measured,
                                        problem, self.index))
-
-    def record(self, what: str, paras: list[Para], measured: Measured) -> None:
-        """Note a frame set without fill() (a table), for the lints that read every frame."""
-        records = FRAME_RECORDS.get()
-        if records is not None:
-            records.append(FrameRecord(self.label, self.locate, what, -1, tuple(paras), measured,
-                                       None, self.index))
 
     def remove_empty_placeholders(self) -> None:
         """Drop placeholders that got no text, so no 'Click to add text' shows."""

@@ -8,6 +8,8 @@ from typing import Any
 from ..assets import AssetPolicy, AssetProblem
 from ..errors import OutlineError, Problem
 from ..outline import model as m
+from ..outline.deck import Layouts
+from ..outline.fields import Bullet
 from ..templates import load_template
 from .kinds import layout_key
 from .layouts import LayoutChooser, LayoutError
@@ -23,7 +25,7 @@ SAMPLES: list[tuple[str, Any]] = [
     ("agenda", m.AgendaSlide.model_construct(kind="agenda", title="T")),
     ("section", m.SectionSlide.model_construct(kind="section", title="T", subtitle="S")),
     ("bullets", m.BulletsSlide.model_construct(kind="bullets", title="T",
-                                               bullets=(m.Bullet("b"),))),
+                                               bullets=(Bullet("b"),))),
     ("statement", m.StatementSlide.model_construct(kind="statement", title="T", statement="S")),
     ("quote", m.QuoteSlide.model_construct(kind="quote", title="T", quote="Q")),
     ("number", m.NumberSlide.model_construct(kind="number", title="T", number="1", caption="c",
@@ -37,7 +39,7 @@ SAMPLES: list[tuple[str, Any]] = [
         m.Column.model_construct(heading="h", text="b")])),
     ("picture", m.PictureSlide.model_construct(kind="picture", title="T", image="p", alt="a")),
     ("picture beside bullets", m.PictureSlide.model_construct(
-        kind="picture", title="T", image="p", alt="a", bullets=(m.Bullet("b"),))),
+        kind="picture", title="T", image="p", alt="a", bullets=(Bullet("b"),))),
     ("table", m.TableSlide.model_construct(kind="table", title="T", rows=[["a"], ["1"]])),
     ("chart", m.ChartSlide.model_construct(kind="chart", title="T", chart=_CHART)),
     ("closing", m.ClosingSlide.model_construct(kind="closing", title="T", contacts=["c"])),
@@ -51,7 +53,7 @@ def describe(path: Path, units: str = "cm") -> str:
     except AssetProblem as exc:
         raise OutlineError(Problem(str(exc))) from None
     prs, masters = open_template(template, None)
-    chooser = LayoutChooser(prs, m.Deck.model_construct(title="T", layouts=m.Layouts()),
+    chooser = LayoutChooser(prs, m.Deck.model_construct(title="T", layouts=Layouts()),
                             (masters.opening, masters.content))
     uses: dict[int, list[str]] = {}
     missing = []

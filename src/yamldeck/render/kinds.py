@@ -9,6 +9,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 from ..outline import model as m
+from ..outline.fields import Bullet
 from .charts import add_chart
 from .context import SlideContext
 from .pictures import CAPTION_GAP, add_caption, caption_height, place_picture
@@ -23,7 +24,7 @@ _A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 _AFTER_BULLET = {qn("a:tabLst"), qn("a:defRPr"), qn("a:extLst")}
 
 
-def bullet_paras(bullets: tuple[m.Bullet, ...], level: int = 0) -> list[Para]:
+def bullet_paras(bullets: tuple[Bullet, ...], level: int = 0) -> list[Para]:
     paras: list[Para] = []
     for bullet in bullets:
         paras.append(Para(bullet.text, level))

@@ -94,10 +94,8 @@ def column_widths(units: tuple[list[float], list[float]], total: int, size: floa
     if relative:
         weights = list(relative)
     else:
-        def need(unit: float) -> float:
-            return _need(unit, size)
-
-        natural, least = [need(u) for u in units[0]], [need(u) for u in units[1]]
+        natural = [_need(u, size) for u in units[0]]
+        least = [_need(u, size) for u in units[1]]
         room = total / EMU_PER_PT
         if sum(natural) <= room:  # room to spare: share it out evenly (see table_width)
             spare = (table_width(natural, room) - sum(natural)) / len(natural)
