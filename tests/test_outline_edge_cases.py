@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import listing, run_cli, validate_pptx
+from helpers import listing, run_cli
 from pptx import Presentation
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
@@ -25,6 +26,14 @@ def _nested(levels: int) -> str:
     return HEAD + "\n".join(lines) + "\n"
 
 
+def _built(tmp_path: Path, outline: str) -> Any:
+    """Build ``outline`` with the CLI: exit 0, nothing on stderr; the deck, reopened."""
+    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
+    run = run_cli(["build"], tmp_path)
+    assert (run.code, run.err) == (0, ""), run.err
+    return Presentation(str(tmp_path / "slides.pptx"))
+
+
 def _refused(tmp_path: Path, outline: str, *, command: str = "build") -> str:
     """Build (or check) ``outline`` over an existing deck: exit 1, deck untouched; the errors."""
     (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
@@ -37,11 +46,7 @@ def _refused(tmp_path: Path, outline: str, *, command: str = "build") -> str:
 
 
 def test_bullets_nested_nine_levels_build_with_levels_0_to_8(tmp_path: Path) -> None:
-    (tmp_path / "slides.yaml").write_text(_nested(9), encoding="utf-8")
-    run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, "")
-    validate_pptx(tmp_path / "slides.pptx")
-    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    body = _built(tmp_path, _nested(9)).slides[0].placeholders[1]
     assert [(p.text, p.level) for p in body.text_frame.paragraphs] == [
         *((f"level {n}", n) for n in range(8)),
         ("leaf", 8),
@@ -131,9 +136,7 @@ def test_more_text_after_a_quoted_text_gets_a_fix_that_keeps_every_character(
 
 def test_the_suggested_fix_is_valid_and_shows_the_text_as_typed(tmp_path: Path) -> None:
     outline = HEAD + "  - title: X\n    bullets:\n      - '\"quoted\" then more'\n"
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    assert run_cli(["build"], tmp_path).code == 0
-    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    body = _built(tmp_path, outline).slides[0].placeholders[1]
     assert body.text_frame.text == '"quoted" then more'
 
 
@@ -142,10 +145,7 @@ def test_link_addresses_may_hold_parentheses(tmp_path: Path) -> None:
         HEAD + "  - title: X\n    bullets:\n"
         '      - "See [the article](https://en.wikipedia.org/wiki/Delivery_(system)) (2024)"\n'
     )
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, "")
-    paragraph = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    paragraph = _built(tmp_path, outline).slides[0].placeholders[1]
     runs = paragraph.text_frame.paragraphs[0].runs
     assert [(r.text, r.hyperlink.address) for r in runs] == [
         ("See ", None),
@@ -207,9 +207,7 @@ def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
 
 def test_three_stars_make_text_bold_and_italic(tmp_path: Path) -> None:
     outline = HEAD + '  - title: X\n    bullets:\n      - "a ***key*** point, **bold** and *it*"\n'
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    assert run_cli(["build"], tmp_path).code == 0
-    body = Presentation(str(tmp_path / "slides.pptx")).slides[0].placeholders[1]
+    body = _built(tmp_path, outline).slides[0].placeholders[1]
     runs = body.text_frame.paragraphs[0].runs
     assert [(r.text, r.font.bold, r.font.italic) for r in runs] == [
         ("a ", None, None),
@@ -292,11 +290,7 @@ def test_a_column_chart_of_zeros_still_builds(tmp_path: Path) -> None:
         HEAD + "  - title: C\n    chart:\n      type: column\n"
         "      data: [[Region, Incidents], [Europe, 0], [Asia, 0]]\n"
     )
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, "")
-    chart = next(s for s in Presentation(str(tmp_path / "slides.pptx")).slides[0].shapes
-                 if s.has_chart).chart
+    chart = next(s for s in _built(tmp_path, outline).slides[0].shapes if s.has_chart).chart
     assert list(chart.plots[0].series[0].values) == [0.0, 0.0]
 
 
@@ -310,11 +304,7 @@ def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path
     from yamldeck.fit import get_measurer
     from yamldeck.render.tables import MARGIN_X_PT
 
-    (tmp_path / "slides.yaml").write_text(_wide_table(12, "Population"), encoding="utf-8")
-    run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, "")
-    validate_pptx(tmp_path / "slides.pptx")
-    table = next(s for s in Presentation(str(tmp_path / "slides.pptx")).slides[0].shapes
+    table = next(s for s in _built(tmp_path, _wide_table(12, "Population")).slides[0].shapes
                  if s.has_table).table
     size = table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt
     assert 10 <= size < 14  # smaller than a table of few columns, not below the floor
@@ -326,8 +316,8 @@ def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path
         assert column.width / 12700 >= need  # the header word fits its column on one line
 
 
-def _table_size(deck: Path) -> float:
-    table = next(s for s in Presentation(str(deck)).slides[0].shapes if s.has_table).table
+def _table_size(prs: Any) -> float:
+    table = next(s for s in prs.slides[0].shapes if s.has_table).table
     return table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt
 
 
@@ -339,18 +329,13 @@ def test_words_too_long_for_any_column_are_left_to_the_viewer_at_the_usual_size(
     address = "https://www.example.org/" + "a" * 80
     outline = (HEAD + "  - title: U\n    rows:\n      - [Document, Address, Also at]\n"
                f"      - [Guidelines, {address}, {address}b]\n")
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, "")
-    assert _table_size(tmp_path / "slides.pptx") == 18
+    assert _table_size(_built(tmp_path, outline)) == 18
 
 
 def test_hyphenated_words_may_break_after_their_hyphens(tmp_path: Path) -> None:
     cells = ", ".join(["Missile-Technology-Control"] * 5)
     outline = HEAD + f"  - title: H\n    rows:\n      - [{cells}]\n      - [{cells}]\n"
-    (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
-    assert run_cli(["build"], tmp_path).code == 0
-    assert _table_size(tmp_path / "slides.pptx") == 18  # not shrunk: 'Missile-' is a piece
+    assert _table_size(_built(tmp_path, outline)) == 18  # not shrunk: 'Missile-' is a piece
 
 
 def test_a_row_too_tall_names_the_size_it_was_measured_at(tmp_path: Path) -> None:
