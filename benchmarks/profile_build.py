@@ -38,7 +38,7 @@ STEPS = [
 
 
 def profile(outline: Path) -> tuple[float, list[tuple[str, float]]]:
-    from yamldeck.build import build_deck
+    from yamldeck.commands.build import build_deck
 
     profiler = cProfile.Profile()
     with tempfile.TemporaryDirectory() as scratch:

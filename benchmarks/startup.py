@@ -38,12 +38,12 @@ BUILD = "the build's own work: read, validate, render, zip, self-check, write"
 _CHILD = """
 import time, json, sys
 marks = [time.time()]
-from yamldeck import collector  # light: the package imports nothing until asked
+from yamldeck import gcpolicy as collector  # light: the package imports nothing until asked
 collector.start_one_shot()  # as the yamldeck program runs: imports with the collector off
 for statement in json.loads(sys.argv[1]):
     exec(statement)
     marks.append(time.time())
-from yamldeck.build import build_deck
+from yamldeck.commands.build import build_deck
 build_deck(sys.argv[2], sys.argv[3])
 marks.append(time.time())
 print(json.dumps(marks))

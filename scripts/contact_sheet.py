@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from yamldeck.commands.preview import preview
 from yamldeck.errors import YamldeckError
-from yamldeck.preview import preview
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "docs" / "contact-sheet.png"

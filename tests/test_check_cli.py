@@ -242,7 +242,7 @@ def test_internal_bug_exits_70_with_a_traceback_only_with_v(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("yamldeck.build.load_outline", broken)
+    monkeypatch.setattr("yamldeck.commands.build.load_outline", broken)
     result = run(["-v", "check"] if verbose else ["check"], folder, CLEAN, capsys)
     assert (result.code, result.out) == (70, "")
     first = result.err.splitlines()[0]
@@ -263,6 +263,6 @@ def test_ctrl_c_during_check_exits_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("yamldeck.build.load_outline", interrupted)
+    monkeypatch.setattr("yamldeck.commands.build.load_outline", interrupted)
     result = run(["check"], folder, CLEAN, capsys)
     assert (result.code, result.out, result.err) == (130, "", "\ninterrupted\n")

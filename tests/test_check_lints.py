@@ -9,12 +9,12 @@ import pytest
 from helpers import REPO, SHIPPED_OUTLINE, listing, run_cli
 from PIL import Image
 
-from yamldeck import check
-from yamldeck.build import load_outline
-from yamldeck.check import fit_lints
-from yamldeck.contrast import contrast_lints, contrast_ratio
+from yamldeck.commands.build import load_outline
 from yamldeck.errors import Problem
-from yamldeck.fit import WRAP_MARGIN, Frame, Paragraph, Run, get_measurer
+from yamldeck.layout.measure import WRAP_MARGIN, Frame, Paragraph, Run, get_measurer
+from yamldeck.lints import checks as check
+from yamldeck.lints.checks import fit_lints
+from yamldeck.lints.contrast import contrast_lints, contrast_ratio
 from yamldeck.outline.model import PictureSlide
 from yamldeck.render.context import FrameRecord
 from yamldeck.render.text import Measured, Para

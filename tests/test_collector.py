@@ -1,4 +1,4 @@
-"""The garbage collector around imports and the outline (yamldeck.collector).
+"""The garbage collector around imports and the outline (yamldeck.gcpolicy).
 
 The `yamldeck` program runs one command and exits: it imports with the collector off, freezes
 what imports and the loaded outline made, and renders with the collector on. A library caller's
@@ -18,7 +18,7 @@ import pytest
 from helpers import clean_env, copy_shipped, shipped_slide_count, validate_pptx
 from pptx import Presentation
 
-from yamldeck import collector
+from yamldeck import gcpolicy as collector
 from yamldeck.cli import main
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
@@ -26,7 +26,8 @@ pytestmark = pytest.mark.usefixtures("decks_validated")
 # Runs the real program entry with spies on the steps: the collector's state in each.
 PROBE = """
 import gc, json, sys
-import yamldeck.build as build, yamldeck.overflow as overflow, yamldeck.integrity as integrity
+import yamldeck.commands.build as build, yamldeck.layout.continuation as overflow
+import yamldeck.package.integrity as integrity
 seen = {}
 def spy(module, name, key):
     real = getattr(module, name)

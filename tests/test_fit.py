@@ -1,4 +1,4 @@
-"""Tests for yamldeck.fit: widths, wrapping, heights, columns and the shrink search."""
+"""Tests for yamldeck.layout.measure: widths, wrapping, heights, columns and the shrink search."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pytest
 from PIL import ImageFont
 
-from yamldeck.fit import (
+from yamldeck.layout.measure import (
     FONT_DIR,
     LINE_PITCH,
     WRAP_MARGIN,

@@ -573,7 +573,7 @@ def test_mtcr_deck_has_an_agenda_and_a_chart_of_partners_by_region(tmp_path: Pat
 
 
 def test_readme_picture_examples_build(tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "outline.md").read_text(encoding="utf-8")
     block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, flags=re.S) if "image:" in b)
     for name in re.findall(r"image: (\S+)", block):
         _picture(tmp_path, name, (640, 400))
@@ -667,7 +667,7 @@ SLIDE_W_PT = 13.333333 * 72
 def test_every_new_kind_is_drawn_inside_its_frames(tmp_path: Path) -> None:
     from layout_probe import collisions, deck_frames, read_frame
 
-    from yamldeck.preview import pptx_to_pdf, read_words
+    from yamldeck.commands.preview import pptx_to_pdf, read_words
 
     _picture(tmp_path, "wide.png", (1600, 900))
     _picture(tmp_path, "tall.png", (600, 1000))

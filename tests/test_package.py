@@ -1,4 +1,4 @@
-"""Tests for yamldeck.package: reproducible deck bytes and the atomic, loss-free write."""
+"""Tests for yamldeck.package.archive: reproducible deck bytes and the atomic, loss-free write."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from yamldeck.errors import EXIT_OUTPUT, OutputError
-from yamldeck.package import deterministic_bytes, source_date_epoch, write_atomically
+from yamldeck.package.archive import deterministic_bytes, source_date_epoch, write_atomically
 
 EPOCH = 1_700_000_000  # 2023-11-14T22:13:20Z
 EPOCH_DATE = (2023, 11, 14, 22, 13, 20)
@@ -97,7 +97,7 @@ def test_same_bytes_across_processes_hash_seeds_and_time_zones() -> None:
         "import hashlib, json, sys\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "from test_package import EPOCH, build_deck\n"
-        "from yamldeck.package import deterministic_bytes\n"
+        "from yamldeck.package.archive import deterministic_bytes\n"
         "raw = build_deck()\n"
         "fixed = deterministic_bytes(raw, epoch=EPOCH)\n"
         "print(json.dumps([hashlib.sha256(raw).hexdigest(), hashlib.sha256(fixed).hexdigest()]))\n"
@@ -380,7 +380,7 @@ def test_permission_denied_creating_the_temp_file(
     def denied(**kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("yamldeck.package.tempfile.mkstemp", denied)
+    monkeypatch.setattr("yamldeck.package.archive.tempfile.mkstemp", denied)
     with pytest.raises(OutputError) as exc:
         write_atomically(b"deck", Path("deck.pptx"))
     assert message(exc) == "cannot write 'deck.pptx': permission denied"

@@ -14,8 +14,8 @@ import pytest
 from helpers import clean_env, listing, run_cli
 from PIL import Image
 
+from yamldeck.commands.preview import RendererError, deck_titles, pptx_to_pdf, read_words
 from yamldeck.errors import EXIT_OUTPUT
-from yamldeck.preview import RendererError, deck_titles, pptx_to_pdf, read_words
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 
@@ -173,7 +173,7 @@ def test_a_libreoffice_that_hangs_is_stopped_at_the_timeout(
 
 def test_two_conversions_at_once_each_use_their_own_profile(tmp_path: Path) -> None:
     outline = write(tmp_path)
-    from yamldeck.build import build_deck
+    from yamldeck.commands.build import build_deck
 
     decks = [build_deck(outline, tmp_path / f"deck{i}.pptx").output for i in (1, 2)]
     results: dict[int, Path | Exception] = {}

@@ -20,7 +20,7 @@ from helpers import SHIPPED_OUTLINE, validate_pptx
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from yamldeck.build import build_deck
+from yamldeck.commands.build import build_deck
 from yamldeck.errors import YamldeckError
 from yamldeck.outline.model import SLIDE_MODELS, Deck
 

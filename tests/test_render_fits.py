@@ -13,9 +13,9 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from yamldeck.cli import main
-from yamldeck.fit import Frame, Paragraph, Run
-from yamldeck.overflow import split_groups
-from yamldeck.preview import pptx_to_pdf, read_words
+from yamldeck.commands.preview import pptx_to_pdf, read_words
+from yamldeck.layout.continuation import split_groups
+from yamldeck.layout.measure import Frame, Paragraph, Run
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 

@@ -16,8 +16,8 @@ from yamldeck.cli import main
 from yamldeck.errors import OutlineError
 from yamldeck.outline.loader import parse_document
 from yamldeck.outline.model import KIND_BY_KEY, SLIDE_MODELS
+from yamldeck.outline.schema import outline_schema, schema_text
 from yamldeck.outline.validate import validate_document
-from yamldeck.schema import outline_schema, schema_text
 
 COMMITTED = REPO / "schema" / "slides.schema.json"
 REGENERATE = "yamldeck schema > schema/slides.schema.json"
@@ -167,6 +167,6 @@ def test_schema_and_yamldeck_agree(
 
 
 def test_committed_schema_file_is_what_the_readme_points_to() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     assert REGENERATE in readme
     assert "yaml-language-server: $schema=" in readme

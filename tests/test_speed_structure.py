@@ -22,8 +22,8 @@ from pptx.opc.package import OpcPackage, _Relationships
 from pptx.oxml.presentation import CT_SlideIdList
 
 import yamldeck
-from yamldeck.render import deck as deck_module
-from yamldeck.render import speed
+from yamldeck.render import adder as speed
+from yamldeck.render import slides as deck_module
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -187,7 +187,7 @@ def test_no_whole_package_scan_per_slide(tmp_path: Path, monkeypatch: pytest.Mon
 def test_a_warm_rebuild_reuses_slides_and_gives_the_same_deck_as_a_fresh_build(
     tmp_path: Path,
 ) -> None:
-    from yamldeck.build import Builder
+    from yamldeck.commands.build import Builder
 
     outline = with_assets(tmp_path) / "slides.yaml"
     original = SHIPPED_OUTLINE.read_text(encoding="utf-8")
@@ -246,7 +246,7 @@ def test_chrome_with_a_link_is_drawn_on_every_slide_as_python_pptx_would(tmp_pat
 def test_nothing_is_copied_when_the_deck_names_a_file() -> None:
     """A template or logo of the user's can change under the same outline: render every slide."""
     from yamldeck.outline.model import Deck
-    from yamldeck.render.cache import SlideCache
+    from yamldeck.render.slidecache import SlideCache
 
     cache = SlideCache()
     adder = SimpleNamespace(shared_chrome=None)
@@ -339,7 +339,7 @@ def test_relationship_xml_is_python_pptx_s_for_any_target() -> None:
     """Written directly when every value is plain; '&', spaces or non-ASCII take python-pptx's."""
     from pptx import Presentation
 
-    from yamldeck.render.save import rels_xml
+    from yamldeck.render.members import rels_xml
 
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])

@@ -16,8 +16,8 @@ import pytest
 from helpers import SHIPPED_OUTLINE, clean_env, run_cli, slide_text, validate_pptx
 from pptx import Presentation
 
-from yamldeck.build import Builder
-from yamldeck.watch import Watcher, WatchEvent, referenced_files
+from yamldeck.commands.build import Builder
+from yamldeck.commands.watch import Watcher, WatchEvent, referenced_files
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 WAIT_S = 60  # generous: the machine is shared; a pass normally takes about a second
@@ -224,7 +224,7 @@ def test_a_changed_picture_rebuilds_and_a_missing_one_is_reported(tmp_path: Path
 
 
 def test_preview_runs_after_each_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import yamldeck.preview
+    import yamldeck.commands.preview
 
     outline = shipped_outline(tmp_path)
     rendered: list[tuple[Path, Path]] = []
@@ -236,7 +236,7 @@ def test_preview_runs_after_each_build(tmp_path: Path, monkeypatch: pytest.Monke
         rendered.append((path, deck))  # LibreOffice itself is exercised by the preview tests
         return Result()
 
-    monkeypatch.setattr(yamldeck.preview, "preview", fake_preview)
+    monkeypatch.setattr(yamldeck.commands.preview, "preview", fake_preview)
 
     def edit(events: list[WatchEvent]) -> None:
         wait_for(events, 2)
@@ -253,7 +253,8 @@ def test_a_changed_template_rebuilds(tmp_path: Path) -> None:
     """--template names a file the outline does not: watch follows it too (and copies nothing
     stale: the kept slides depend on the template's bytes)."""
     from yamldeck.outline.model import Deck
-    from yamldeck.theme import build_template, theme_for
+    from yamldeck.render.builtin import build_template
+    from yamldeck.theme import theme_for
 
     def template(primary: str) -> bytes:
         return build_template(theme_for(Deck(title="T", theme={"colors": {"primary": primary}})))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import OutlineError, OutputError, Problem, YamldeckError
 
 if TYPE_CHECKING:
-    from .build import BuildResult, build_deck, load_outline
+    from .commands.build import BuildResult, build_deck, load_outline
 
 __version__ = "0.1.0"
 __all__ = [
@@ -27,7 +27,7 @@ _LAZY = {"BuildResult", "build_deck", "load_outline"}
 def __getattr__(name: str) -> Any:
     """The build pipeline is imported on first use: `yamldeck --help` need not load pydantic."""
     if name in _LAZY:
-        from . import build
+        from .commands import build
 
         return getattr(build, name)
     raise AttributeError(f"module 'yamldeck' has no attribute {name!r}")

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__, collector
+from . import __version__
+from . import gcpolicy as collector
 from .errors import (
     EXIT_BUG,
     EXIT_INTERRUPTED,
@@ -28,9 +29,9 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .commands.watch import WatchEvent
     from .outline.loader import SourceMap
     from .outline.model import Outline
-    from .watch import WatchEvent
 
 OUTLINE = click.argument(
     "outline", type=click.Path(path_type=Path, dir_okay=True), default="slides.yaml", required=False
@@ -65,8 +66,8 @@ TEMPLATE = click.option(
 
 
 def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
-    """yamldeck.check's lints: fit, titles, alt text, contrast, language, links, density."""
-    from .check import lint
+    """yamldeck.lints.checks's lints: fit, titles, alt text, contrast, language, links, density."""
+    from .lints.checks import lint
 
     return lint(outline, source)
 
@@ -76,7 +77,7 @@ CHECKS.append(_deck_lints)
 
 def _template_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
     """deck: theme: settings that a deck: template: makes useless."""
-    from .templates import theme_warnings
+    from .files.deckfiles import theme_warnings
 
     return [replace(w, severity="warning") for w in theme_warnings(outline, source)]
 
@@ -91,8 +92,7 @@ def _load_renderer() -> None:
     after: scanning their objects again and again while the modules load was a tenth of a small
     build's time.
     """
-    from . import build, check, integrity, overflow  # noqa: F401
-    from .render import deck  # noqa: F401
+    from .render import slides as deck  # noqa: F401
 
     collector.imports_done()
 
@@ -120,7 +120,7 @@ def build(
     template: Path | None,
 ) -> None:
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
-    from .build import build_deck
+    from .commands.build import build_deck
 
     _load_renderer()
 
@@ -169,7 +169,7 @@ def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
 
 def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
     """Every problem `check` reports, in reading order, and the number of slides."""
-    from .build import load_outline
+    from .commands.build import load_outline
 
     _load_renderer()
 
@@ -209,8 +209,8 @@ def watch(
     template: Path | None,
 ) -> None:
     """Rebuild the deck whenever OUTLINE or a file it uses changes (Ctrl-C stops)."""
-    from .build import Builder
-    from .watch import Watcher
+    from .commands.build import Builder
+    from .commands.watch import Watcher
 
     _load_renderer()
     collector.long_running()  # rebuilds must not freeze the outlines they replace
@@ -271,7 +271,7 @@ def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
 )
 def preview(outline: Path, folder: Path | None) -> None:
     """Build OUTLINE and render every slide to a PNG, plus a numbered contact sheet."""
-    from .preview import preview as render_preview
+    from .commands.preview import preview as render_preview
 
     _load_renderer()
 
@@ -297,7 +297,7 @@ def preview(outline: Path, folder: Path | None) -> None:
 )
 def export(outline: Path, pdf: bool, output: Path | None) -> None:
     """Build OUTLINE and export the deck in another format (--pdf)."""
-    from .preview import export_pdf
+    from .commands.preview import export_pdf
 
     _load_renderer()
 
@@ -330,7 +330,7 @@ def inspect_template(template: Path, units: str) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of an outline, for editors (see the README)."""
-    from .schema import schema_text
+    from .outline.schema import schema_text
 
     collector.imports_done()
     click.echo(schema_text(), nl=False)

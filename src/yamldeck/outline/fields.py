@@ -61,7 +61,7 @@ def _filled(value: str) -> str:
 
 # The text a slide exists to show (a statement, a number, a quote): empty would leave a bare title.
 FilledText = Annotated[str, AfterValidator(_check_text), AfterValidator(_filled)]
-# What happens to text that does not fit even at the smallest size (see yamldeck.overflow).
+# What happens to text that does not fit even at the smallest size (see layout.continuation).
 Overflow = Literal["error", "continue"]
 HexColor = Annotated[
     str,

@@ -13,7 +13,6 @@ from pydantic import (
 )
 
 from . import tabular
-from .deck import Deck
 from .fields import (
     Bullets,
     FilledText,
@@ -27,6 +26,7 @@ from .fields import (
     _either,
     _Strict,
 )
+from .settings import Deck
 
 
 class TitleSlide(_Strict):
@@ -212,7 +212,7 @@ class PictureSlide(_Strict):
             raise ValueError(
                 "is not used on a decorative picture; remove 'alt:' or 'decorative: true'"
             )
-        # A missing alt text is reported by yamldeck.alttext (an error in build and check), so
+        # A missing alt text is reported by outline.alttext (an error in build and check), so
         # that it is listed with every other problem in one run.
         return value
 

@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .deck import Colors, Deck, Fonts, Layouts, Logo
 from .model import SLIDE_MODELS, Chart, Column
+from .settings import Colors, Deck, Fonts, Layouts, Logo
 
 START = "<!-- outline-reference:start -->"
 END = "<!-- outline-reference:end -->"

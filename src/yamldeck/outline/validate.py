@@ -39,7 +39,7 @@ def validate_document(document: Document) -> Outline:
     if problems:
         # The slides that did validate are checked for alt text too (otherwise a later lint):
         # every problem in one run.
-        from ..alttext import missing_alt_text
+        from .alttext import missing_alt_text
 
         title = deck.title if deck is not None else ""
         problems.extend(missing_alt_text(numbered, title, source))

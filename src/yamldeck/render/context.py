@@ -18,7 +18,7 @@ from pptx.shapes.placeholder import (
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from ..errors import Problem
-from ..fit import get_measurer
+from ..layout.measure import get_measurer
 from ..outline.model import Deck
 from .slots import (
     Slot,
@@ -51,7 +51,7 @@ class FrameRecord:
     slide: int = 0  # the slide's index in the outline rendered (continued bullets counted)
 
 
-# Set to a list by a caller that wants every fitted frame recorded (yamldeck.overflow does).
+# Set to a list by a caller that wants every fitted frame recorded (layout.continuation does).
 FRAME_RECORDS: ContextVar[list[FrameRecord] | None] = ContextVar("frame_records", default=None)
 
 
@@ -77,7 +77,7 @@ class SlideContext:
     problems: list[Problem] = field(default_factory=list)
     styles: dict[int, FrameStyle] = field(default_factory=dict)
     link_color: str | None = None  # set on dark slides, where the theme's link colour is unreadable
-    assets: Any = None  # yamldeck.assets.Assets: the pictures and CSV rows the outline names
+    assets: Any = None  # yamldeck.files.assets.Assets: the pictures and CSV rows the outline names
     outline: Any = None  # the whole outline (an agenda lists its sections)
     add_slide: Any = None  # callable: layout -> a new slide at the end of the deck
     continuations: list[SlideContext] = field(default_factory=list)  # slides this one spilled onto

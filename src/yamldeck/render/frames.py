@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..fit import get_measurer
+from ..layout.measure import get_measurer
 from ..outline import model as m
 from .layoutinfo import AREAS, BODIES, GUTTER, TEXTS, LayoutInfo, Ph
 from .slots import Slot

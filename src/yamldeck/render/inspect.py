@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..assets import AssetPolicy, AssetProblem
 from ..errors import OutlineError, Problem
+from ..files.assets import AssetPolicy, AssetProblem
+from ..files.deckfiles import load_template
 from ..outline import model as m
-from ..outline.deck import Layouts
 from ..outline.fields import Bullet
-from ..templates import load_template
+from ..outline.settings import Layouts
 from .kinds import layout_key
 from .layouts import LayoutChooser, LayoutError
 from .slots import placeholder_box
-from .templates import open_template, ph_type
+from .usertemplate import open_template, ph_type
 
 EMU_PER = {"cm": 360000, "in": 914400}
 _CHART = m.Chart.model_construct(type="column", data=[["", "a"], ["x", "1"]])

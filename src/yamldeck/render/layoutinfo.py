@@ -7,7 +7,7 @@ from typing import Any
 
 from .slots import Box, placeholder_box
 from .styles import FrameStyle, frame_style
-from .templates import ph_type
+from .usertemplate import ph_type
 
 TITLES = ("title", "ctrTitle")
 BODIES = ("body", "obj")  # what holds bullets

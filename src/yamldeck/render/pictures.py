@@ -9,8 +9,8 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from ..assets import Picture
-from ..fit import LINE_PITCH, Paragraph, Run, get_measurer
+from ..files.assets import Picture
+from ..layout.measure import LINE_PITCH, Paragraph, Run, get_measurer
 from ..outline.inline import parse_inline, plain_text
 from .context import SlideContext
 from .styles import EMU_PER_PT, FrameStyle, LevelStyle

@@ -14,14 +14,15 @@ from pptx.oxml.shapes.picture import CT_Picture
 from pptx.shapes.picture import Picture as PictureShape
 
 from ..errors import Problem
+from ..files.deckfiles import DeckFiles
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from ..templates import DeckFiles
-from ..theme import LAYOUT_NAMES, ThemeSpec, build_template
+from ..theme import LAYOUT_NAMES, ThemeSpec
+from .builtin import build_template
 from .layouts import OPENING, LayoutChooser
 from .pictures import describe
 from .slots import Box, placeholder_box
-from .templates import open_template
+from .usertemplate import open_template
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 LOGO_MARGIN = 0.03  # of the slide's width, between the logo and the slide's edges

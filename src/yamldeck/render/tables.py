@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from ..fit import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
+from ..layout.measure import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
 from ..outline import tabular
 from ..outline.inline import parse_inline
 from ..outline.model import TableSlide

@@ -14,7 +14,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
-from ..fit import Fit, Frame, Paragraph, Run, get_measurer
+from ..layout.measure import Fit, Frame, Paragraph, Run, get_measurer
 from ..outline.inline import Span, parse_inline
 from .styles import FrameStyle
 

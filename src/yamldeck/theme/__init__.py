@@ -1,6 +1,6 @@
-"""The built-in 16:9 theme: its colours, fonts and sizes, and the code that draws its template."""
+"""The built-in 16:9 theme: its colours, fonts and sizes, and the XML of its master and layouts."""
 
+from .layouts import LAYOUT_NAMES
 from .spec import ThemeSpec, theme_for
-from .template import LAYOUT_NAMES, build_template
 
-__all__ = ["LAYOUT_NAMES", "ThemeSpec", "build_template", "theme_for"]
+__all__ = ["LAYOUT_NAMES", "ThemeSpec", "theme_for"]

@@ -12,7 +12,7 @@ from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from pptx.opc.serialized import _ContentTypesItem
 
-from ..package import Deflated
+from ..package.archive import Deflated
 
 # A frozen part's maker gives its payload already compressed (package.Deflated).
 Member = tuple[str, Callable[[], "bytes | Deflated"]]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .errors import Problem
-from .outline.loader import SourceMap
-from .outline.model import Outline
-from .theme.spec import ThemeSpec, theme_for
+from ..errors import Problem
+from ..outline.loader import SourceMap
+from ..outline.model import Outline
+from ..theme.spec import ThemeSpec, theme_for
 
 TEXT_CONTRAST, LARGE_CONTRAST = 4.5, 3.0  # large: 18 pt and up, or 14 pt bold and up
 # (foreground, background, what uses it, smallest size it is shown at, bold): the built-in theme.

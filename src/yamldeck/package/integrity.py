@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .collector import paused
-from .errors import EXIT_BUG, Problem, YamldeckError
+from ..errors import EXIT_BUG, Problem, YamldeckError
+from ..gcpolicy import paused
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

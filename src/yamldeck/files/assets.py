@@ -14,12 +14,12 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
-from .errors import OutlineError, Problem
-from .outline import tabular
-from .outline.fields import _check_text
-from .outline.inline import plain_text
-from .outline.loader import SourceMap
-from .outline.model import ChartSlide, NumberSlide, Outline, PictureSlide, TableSlide
+from ..errors import OutlineError, Problem
+from ..outline import tabular
+from ..outline.fields import _check_text
+from ..outline.inline import plain_text
+from ..outline.loader import SourceMap
+from ..outline.model import ChartSlide, NumberSlide, Outline, PictureSlide, TableSlide
 
 MAX_PICTURE_BYTES = 50 * 1024 * 1024
 MAX_CSV_BYTES = 5 * 1024 * 1024

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .assets import AssetPolicy, Assets, load_assets
-from .collector import lasting
-from .errors import OutlineError, OutputError, Problem, Warnings
-from .outline.loader import SourceMap, read_document
-from .outline.model import Outline
-from .outline.validate import validate_document
-from .package import deterministic_bytes, source_date_epoch, write_atomically
-from .templates import DeckFiles, load_deck_files, template_paths, theme_warnings
+from ..errors import OutlineError, OutputError, Problem, Warnings
+from ..files.assets import AssetPolicy, Assets, load_assets
+from ..files.deckfiles import DeckFiles, load_deck_files, template_paths, theme_warnings
+from ..gcpolicy import lasting
+from ..outline.loader import SourceMap, read_document
+from ..outline.model import Outline
+from ..outline.validate import validate_document
+from ..package.archive import deterministic_bytes, source_date_epoch, write_atomically
 
 # Timestamps inside the deck when SOURCE_DATE_EPOCH is not set: fixed, so rebuilds are identical.
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -72,9 +72,11 @@ def render_bytes(
     ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
     ``files`` holds the template and logo (loaded from the outline when not given).
     """
-    from .check import alt_text_lints
-    from .integrity import verify_package
-    from .overflow import render_fitted  # python-pptx is imported only when a deck is rendered
+    from ..layout.continuation import (
+        render_fitted,  # python-pptx is imported only when a deck is rendered
+    )
+    from ..lints.checks import alt_text_lints
+    from ..package.integrity import verify_package
 
     missing_alt = list(alt_text_lints(outline, source))
     if missing_alt:
@@ -188,8 +190,8 @@ class Builder:
 
     def warm_up(self) -> None:
         """Import the renderer and load the fonts now, so the first rebuild is already fast."""
-        from .fit import get_measurer
-        from .render.cache import SlideCache  # imports python-pptx
+        from ..layout.measure import get_measurer
+        from ..render.slidecache import SlideCache  # imports python-pptx
 
         get_measurer()
         if self._cache is None:

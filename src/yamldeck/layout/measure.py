@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-FONT_DIR = Path(__file__).parent / "fonts"
+FONT_DIR = Path(__file__).parent.parent / "fonts"
 _FACE_FILES = {
     (False, False): "Carlito-Regular.ttf",
     (True, False): "Carlito-Bold.ttf",

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problem
-from .outline.inline import plain_text
-from .outline.source import Path_, SourceMap
+from ..errors import Problem
+from .inline import plain_text
+from .source import Path_, SourceMap
 
 _SHOWN = ("image", "picture", "path", "src", "file", "chart")
 

@@ -29,7 +29,7 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import Slide
 
-from ..package import Deflated, deflate, inflate
+from ..package.archive import Deflated, deflate, inflate
 from .partnames import PartNames
 
 SLIDE_PARTNAME = "/ppt/slides/slide%d.xml"

@@ -14,14 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .alttext import missing_alt_text
+from ..errors import OutlineError, Problem
+from ..layout.measure import WRAP_MARGIN, get_measurer
+from ..outline.alttext import missing_alt_text
+from ..outline.fields import Bullet
+from ..outline.inline import parse_inline, plain_text
+from ..outline.loader import Path_, SourceMap
+from ..outline.model import Outline
 from .contrast import contrast_lints
-from .errors import OutlineError, Problem
-from .fit import WRAP_MARGIN, get_measurer
-from .outline.fields import Bullet
-from .outline.inline import parse_inline, plain_text
-from .outline.loader import Path_, SourceMap
-from .outline.model import Outline
 
 # Thresholds (documented in the README's "Checking a deck" section).
 MIN_FONT_PT = 14  # smallest text a fitted frame may be shrunk to without a warning
@@ -78,8 +78,8 @@ def _title(slide: Any, outline: Outline) -> str:
 
 def _records(outline: Outline, source: SourceMap) -> tuple[Any, ...]:
     """Render in memory as `build` does and return every fitted frame."""
-    from .build import DEFAULT_EPOCH
-    from .overflow import render_fitted
+    from ..commands.build import DEFAULT_EPOCH
+    from ..layout.continuation import render_fitted
 
     return render_fitted(
         outline, source, epoch=DEFAULT_EPOCH, **_render_options(outline, source)
@@ -88,7 +88,7 @@ def _records(outline: Outline, source: SourceMap) -> tuple[Any, ...]:
 
 def _render_options(outline: Outline, source: SourceMap) -> dict[str, Any]:
     """What render_outline needs besides the outline: the pictures and data it names."""
-    from .assets import AssetPolicy, load_assets
+    from ..files.assets import AssetPolicy, load_assets
 
     # As `build` without --allow-outside-assets: check answers "would build succeed?".
     policy = AssetPolicy(Path(source.file).parent, allow_outside=False)

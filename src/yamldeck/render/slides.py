@@ -10,22 +10,22 @@ from typing import Any
 
 from pptx.oxml.ns import qn
 
-from ..assets import AssetPolicy
 from ..errors import OutlineError, Problem
+from ..files.assets import AssetPolicy
+from ..files.deckfiles import DeckFiles, load_deck_files
 from ..outline.inline import parse_inline, plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from ..package import zip_deck
-from ..templates import DeckFiles, load_deck_files
+from ..package.archive import zip_deck
 from ..theme import theme_for
-from .cache import SlideCache
+from .adder import SlideAdder, freeze
 from .context import SlideContext
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
-from .save import package_members
+from .members import package_members
 from .setup import footer_room, light_text, start_deck
+from .slidecache import SlideCache
 from .slots import restyle
-from .speed import SlideAdder, freeze
 from .styles import frame_style
 from .text import Para, fill_frame, plain_run
 
@@ -44,7 +44,7 @@ def render_outline(
 ) -> bytes:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
 
-    ``assets`` (yamldeck.assets.Assets) holds the pictures and CSV rows the outline names.
+    ``assets`` (yamldeck.files.assets.Assets) holds the pictures and CSV rows the outline names.
     ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
     ``files`` holds the template and logo deck: names (loaded here when not given).
     Without ``package`` (a run that only measures, such as `check`) no bytes are made: b"".

@@ -11,8 +11,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from ..errors import OutlineError
+from ..files.deckfiles import TemplateFile, damaged_message
 from ..outline.loader import SourceMap
-from ..templates import TemplateFile, damaged_message
 
 _SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's slide sections
 _TITLE_TYPES = ("title", "ctrTitle")

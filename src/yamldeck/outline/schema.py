@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from .outline.deck import Deck
-from .outline.fields import BULLET_ITEM_SCHEMA
-from .outline.model import KIND_BY_KEY, SLIDE_MODELS
+from .fields import BULLET_ITEM_SCHEMA
+from .model import KIND_BY_KEY, SLIDE_MODELS
+from .settings import Deck
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Every scalar reaches yamldeck as the text that was typed, but an editor reads `number: 35` as a

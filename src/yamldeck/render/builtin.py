@@ -1,4 +1,4 @@
-"""Draws the built-in 16:9 template (theme, master, layouts) as XML, reproducibly, from a spec."""
+"""Assembles the built-in 16:9 template (theme, master, layouts) as a presentation, from a spec."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.parts.slide import SlideLayoutPart
 
-from .drawing import (
+from ..theme.drawing import (
     _GROUP,
     BODY_BOX,
     FOOTER_BOX,
@@ -30,9 +30,9 @@ from .drawing import (
     _plain,
     _title_ph,
 )
-from .layouts import LAYOUT_NAMES as LAYOUT_NAMES
-from .layouts import _layouts, _rich_layouts
-from .spec import ThemeSpec
+from ..theme.layouts import LAYOUT_NAMES as LAYOUT_NAMES
+from ..theme.layouts import _layouts, _rich_layouts
+from ..theme.spec import ThemeSpec
 
 
 def build_template(spec: ThemeSpec) -> bytes:

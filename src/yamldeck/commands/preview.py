@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EXIT_OUTPUT, OutputError, Problem, YamldeckError
+from ..errors import EXIT_OUTPUT, OutputError, Problem, YamldeckError
 
 SOFFICE_TIMEOUT_S = 180
 POPPLER_TIMEOUT_S = 120
@@ -202,7 +202,7 @@ def contact_sheet(
     """All slides in a numbered grid (caption: number and title), written to ``target`` as PNG."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from .fit import FONT_DIR
+    from ..layout.measure import FONT_DIR
 
     if not pictures:
         raise RendererError(Problem("there are no slide pictures to put on a contact sheet"))
@@ -316,8 +316,8 @@ def _title_of(slide: ET.Element) -> str:
 
 def export_pdf(outline: Path, target: Path | None = None) -> ExportResult:
     """Build ``outline`` and write its PDF to ``target`` (default: beside it, slides.pdf)."""
+    from ..package.archive import write_atomically
     from .build import build_deck
-    from .package import write_atomically
 
     target = target if target is not None else outline.with_suffix(".pdf")
     if target.is_dir():  # as `build -o FOLDER` says it

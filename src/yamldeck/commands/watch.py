@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
+from ..errors import Problem, YamldeckError
 from .build import Builder, BuildResult
-from .errors import Problem, YamldeckError
 
 POLL_S = 0.01
 SETTLE_S = 0.005

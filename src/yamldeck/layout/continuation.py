@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .errors import OutlineError, Problem
-from .fit import LINE_PITCH, Frame, Paragraph, get_measurer
-from .outline.fields import Bullet
-from .outline.loader import Path_, SourceMap
-from .outline.model import Outline
-from .outline.source import format_path
+from ..errors import OutlineError, Problem
+from ..outline.fields import Bullet
+from ..outline.loader import Path_, SourceMap
+from ..outline.model import Outline
+from ..outline.source import format_path
+from .measure import LINE_PITCH, Frame, Paragraph, get_measurer
 
 CONTINUED = " (cont.)"
 
@@ -79,8 +79,8 @@ class _Overflowed(list):  # type: ignore[type-arg]
 def _attempt(
     outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any], all_records: bool
 ) -> tuple[bytes, tuple[Any, ...], OutlineError | None]:
-    from .render import render_outline
-    from .render.context import FRAME_RECORDS
+    from ..render import render_outline
+    from ..render.context import FRAME_RECORDS
 
     records: list[Any] = [] if all_records else _Overflowed()
     token = FRAME_RECORDS.set(records)

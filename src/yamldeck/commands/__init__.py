@@ -1,0 +1,1 @@
+"""The commands that drive the stages: build, check, preview and export, watch."""

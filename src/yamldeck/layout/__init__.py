@@ -1,0 +1,1 @@
+"""Layout: text measured with bundled font metrics, fitted sizes, and continuation slides."""

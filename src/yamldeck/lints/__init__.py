@@ -1,0 +1,1 @@
+"""Lints: everything `check` (and `build`) reports on an outline that validated."""

@@ -1,0 +1,1 @@
+"""Packaging: the deterministic zip, the integrity self-check, and the atomic write."""
