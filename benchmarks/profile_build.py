@@ -31,9 +31,9 @@ STEPS = [
     ("  notes text", "yamldeck/render/deck.py", "_write_notes"),
     ("  finished slides to bytes (speed.freeze)", "yamldeck/render/speed.py", "freeze"),
     ("  write the zip in one pass (package.zip_deck)", "yamldeck/package.py", "zip_deck"),
-    ("re-zip for identical bytes (a no-op now)", "yamldeck/package.py", "deterministic_bytes"),
+    ("re-zip for identical bytes (no-op)", "yamldeck/package/archive.py", "deterministic_bytes"),
     ("integrity check of the package", "yamldeck/integrity.py", "verify_package"),
-    ("write the file", "yamldeck/package.py", "write_atomically"),
+    ("write the file", "yamldeck/package/writer.py", "write_atomically"),
 ]
 
 

@@ -21,7 +21,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from yamldeck.errors import EXIT_OUTPUT, OutputError
-from yamldeck.package.archive import deterministic_bytes, source_date_epoch, write_atomically
+from yamldeck.package.archive import deterministic_bytes, source_date_epoch
+from yamldeck.package.writer import write_atomically
 
 EPOCH = 1_700_000_000  # 2023-11-14T22:13:20Z
 EPOCH_DATE = (2023, 11, 14, 22, 13, 20)
@@ -380,7 +381,7 @@ def test_permission_denied_creating_the_temp_file(
     def denied(**kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("yamldeck.package.archive.tempfile.mkstemp", denied)
+    monkeypatch.setattr("yamldeck.package.writer.tempfile.mkstemp", denied)
     with pytest.raises(OutputError) as exc:
         write_atomically(b"deck", Path("deck.pptx"))
     assert message(exc) == "cannot write 'deck.pptx': permission denied"

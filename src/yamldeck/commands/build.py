@@ -16,10 +16,10 @@ from ..gcpolicy import lasting
 from ..outline.loader import SourceMap, read_document
 from ..outline.model import Outline
 from ..outline.validate import validate_document
-from ..package.archive import deterministic_bytes, source_date_epoch, write_atomically
+from ..package.archive import DEFAULT_EPOCH, deterministic_bytes, source_date_epoch
+from ..package.writer import write_atomically
 
 # Timestamps inside the deck when SOURCE_DATE_EPOCH is not set: fixed, so rebuilds are identical.
-DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
 _SLIDE_PART = re.compile(r"ppt/slides/slide\d+\.xml")
 
 

@@ -316,7 +316,7 @@ def _title_of(slide: ET.Element) -> str:
 
 def export_pdf(outline: Path, target: Path | None = None) -> ExportResult:
     """Build ``outline`` and write its PDF to ``target`` (default: beside it, slides.pdf)."""
-    from ..package.archive import write_atomically
+    from ..package.writer import write_atomically
     from .build import build_deck
 
     target = target if target is not None else outline.with_suffix(".pdf")
