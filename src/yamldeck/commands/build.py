@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutlineError, OutputError, Problem, Warnings
-from ..files.assets import AssetPolicy, Assets, load_assets
+from ..files.assets import Assets, load_assets
 from ..files.deckfiles import DeckFiles, load_deck_files, template_paths, theme_warnings
+from ..files.paths import AssetPolicy
 from ..gcpolicy import lasting
 from ..outline.loader import SourceMap, read_document
 from ..outline.model import Outline

@@ -12,7 +12,8 @@ from lxml import etree
 from ..errors import OutlineError, Problem
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from .assets import AssetPolicy, AssetProblem, Picture, load_picture, read_file, resolve
+from .paths import AssetPolicy, AssetProblem, read_file, resolve
+from .pictures import Picture, load_picture
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 # What a template may unpack to, and how compressed a large member may be: a 2 MB zip that

@@ -88,7 +88,8 @@ def _records(outline: Outline, source: SourceMap) -> tuple[Any, ...]:
 
 def _render_options(outline: Outline, source: SourceMap) -> dict[str, Any]:
     """What render_outline needs besides the outline: the pictures and data it names."""
-    from ..files.assets import AssetPolicy, load_assets
+    from ..files.assets import load_assets
+    from ..files.paths import AssetPolicy
 
     # As `build` without --allow-outside-assets: check answers "would build succeed?".
     policy = AssetPolicy(Path(source.file).parent, allow_outside=False)

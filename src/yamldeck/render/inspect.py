@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutlineError, Problem
-from ..files.assets import AssetPolicy, AssetProblem
 from ..files.deckfiles import load_template
+from ..files.paths import AssetPolicy, AssetProblem
 from ..outline import model as m
 from ..outline.fields import Bullet
 from ..outline.settings import Layouts

@@ -9,7 +9,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from ..files.assets import Picture
+from ..files.pictures import Picture
 from ..layout.measure import LINE_PITCH, Paragraph, Run, get_measurer
 from ..outline.inline import parse_inline, plain_text
 from .context import SlideContext
