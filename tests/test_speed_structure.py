@@ -23,6 +23,7 @@ from pptx.oxml.presentation import CT_SlideIdList
 
 import yamldeck
 from yamldeck.render import adder as speed
+from yamldeck.render import notes as notes_module
 from yamldeck.render import slides as deck_module
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -320,7 +321,7 @@ def test_shortcuts_make_the_deck_python_pptx_and_pyyaml_make(
     with monkeypatch.context() as patch:
         patch.setattr(loader, "compose_fast", lambda text, depth: None)
         patch.setattr(text, "plain_run", reference_run)
-        patch.setattr(deck_module, "plain_run", reference_run)
+        patch.setattr(notes_module, "plain_run", reference_run)
         patch.setattr(charts._Numbers, "xlsx_blob",
                       property(lambda self: self._workbook_writer.xlsx_blob))
         patch.setattr(deck_module, "freeze", lambda slide: None)

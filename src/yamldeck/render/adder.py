@@ -19,18 +19,16 @@ from typing import Any
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.oxml.simpletypes import ST_Direction
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
-from pptx.parts.chart import ChartPart
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.placeholder import NotesSlidePlaceholder
 from pptx.slide import Slide
 
-from ..package.archive import Deflated, deflate, inflate
 from .partnames import PartNames
+from .pptx_internals import add_new_relationship, add_slide_id, shape_elements
 
 SLIDE_PARTNAME = "/ppt/slides/slide%d.xml"
 NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
@@ -108,10 +106,10 @@ class SlideAdder:
             element = copy.deepcopy(self._slide_prototype(layout))
         slide_part = SlidePart(partname, CT.PML_SLIDE, self._package, element)
         slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        r_id = _add_new_rel(self._prs_part, RT.SLIDE, slide_part)
+        r_id = add_new_relationship(self._prs_part, RT.SLIDE, slide_part)
         if self._next_id > _MAX_SLIDE_ID:
             raise ValueError("more slides than PowerPoint can number")
-        self._sld_id_lst._add_sldId(id=self._next_id, rId=r_id)
+        add_slide_id(self._sld_id_lst, self._next_id, r_id)
         self._next_id += 1
         return slide_part.slide
 
@@ -209,7 +207,7 @@ class SlideAdder:
                             CT_Slide.new())
         shapes = Slide(scratch._element, scratch).shapes
         draw(shapes.parent, _STAMP_NUMBER)
-        drawn = list(shapes._iter_member_elms())
+        drawn = list(shape_elements(shapes))
         if len(scratch.rels) or any(sp.tag != _SHAPE or not sp.has_ph_elm for sp in drawn):
             return None
         stamps = []
@@ -245,67 +243,6 @@ class SlideAdder:
         return self._notes_master_part
 
 
-_EMPTY = deflate(b"")
-
-
-class _Frozen:
-    """A finished part kept as the bytes python-pptx's save would write for it, compressed as
-    the deck's zip stores them (a 5000-slide deck's XML is 30 MB; the zip then copies them)."""
-
-    _frozen: Deflated
-
-    @property
-    def blob(self) -> bytes:
-        return inflate(self._frozen)
-
-    def release(self) -> Deflated:
-        """The compressed blob, freed here: for the one writer of the package (render.save)."""
-        frozen, self._frozen = self._frozen, _EMPTY
-        return frozen
-
-
-class _FrozenSlidePart(_Frozen, SlidePart):
-    """A finished slide, as bytes."""
-
-
-class _FrozenNotesPart(_Frozen, NotesSlidePart):
-    """A finished notes slide, as bytes."""
-
-
-class _FrozenChartPart(_Frozen, ChartPart):
-    """A finished slide's chart, as bytes (its workbook is bytes already)."""
-
-
-def freeze(slide: Any) -> None:
-    """Serialise a finished slide, its notes and charts now and free their trees.
-
-    python-pptx keeps every slide as an lxml tree until the deck is saved: about 60 kB per slide
-    with its notes, against 6 kB of XML. Nothing may touch the slide afterwards.
-    """
-    part = slide.part
-    try:
-        notes = part.part_related_by(RT.NOTES_SLIDE)
-    except KeyError:
-        notes = None
-    if notes is not None:
-        _freeze(notes, _FrozenNotesPart, "notes_slide")
-    for rel in part.rels.values():
-        if rel.reltype == RT.CHART and not rel.is_external and type(rel.target_part) is ChartPart:
-            _freeze(rel.target_part, _FrozenChartPart, "chart")
-    _freeze(part, _FrozenSlidePart, "slide")
-
-
-def _freeze(part: Any, frozen: type, proxy: str) -> None:
-    blob = serialize_part_xml(part._element)  # what XmlPart.blob returns at save
-    # python-pptx's cached proxies (lazyproperty) hold the trees too: a slide part caches its
-    # notes slide's.
-    for name in (proxy, "notes_slide"):
-        part.__dict__.pop(name, None)
-    part.__class__ = frozen
-    part._frozen = deflate(blob)
-    part._element = None
-
-
 def _unique_name(basename: str, number: int, names: set[str]) -> str:
     """python-pptx's placeholder naming: the first free "<basename> <n>" from ``number`` up."""
     while f"{basename} {number}" in names:
@@ -313,11 +250,3 @@ def _unique_name(basename: str, number: int, names: set[str]) -> str:
     name = f"{basename} {number}"
     names.add(name)
     return name
-
-
-def _add_new_rel(source_part: Any, reltype: str, target_part: Any) -> str:
-    """Relate a part that is known to be new, skipping relate_to's scan for an existing relation.
-
-    `_add_relationship` is python-pptx's own: it picks the rId as `relate_to` would.
-    """
-    return source_part._rels._add_relationship(reltype, target_part)

@@ -21,6 +21,7 @@ from pptx.util import Pt
 from ..outline import tabular
 from ..outline.model import Chart
 from .context import SlideContext
+from .pptx_internals import workbook_blob
 
 TYPES = {
     ("column", False): XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -103,7 +104,7 @@ class _Numbers(CategoryChartData):
     def xlsx_blob(self) -> bytes:
         blob = _WORKBOOKS.get(self.key)
         if blob is None:
-            blob = self._workbook_writer.xlsx_blob
+            blob = workbook_blob(self)
             if len(_WORKBOOKS) >= _WORKBOOK_LIMIT:
                 _WORKBOOKS.clear()
             _WORKBOOKS[self.key] = blob

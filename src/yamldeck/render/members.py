@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from pptx.opc.serialized import _ContentTypesItem
 
 from ..package.archive import Deflated
+from .frozen import FrozenPart
+from .pptx_internals import base_uri, content_types_xml, relationships_of
 
 # A frozen part's maker gives its payload already compressed (package.Deflated).
 Member = tuple[str, Callable[[], "bytes | Deflated"]]
@@ -29,14 +29,14 @@ def package_members(prs: Any) -> list[Member] | None:
     parts = tuple(package.iter_parts())
     members: list[Member] = [
         (CONTENT_TYPES_URI.membername,
-         lambda: serialize_part_xml(_ContentTypesItem.xml_for(parts))),
-        (PACKAGE_URI.rels_uri.membername, lambda: rels_xml(package._rels)),
+         lambda: content_types_xml(parts)),
+        (PACKAGE_URI.rels_uri.membername, lambda: rels_xml(relationships_of(package))),
     ]
     for part in parts:
-        # A frozen slide (speed.freeze) lets go of its bytes once they are written.
-        blob = getattr(part, "release", None) or (lambda part=part: part.blob)
+        # A frozen slide (frozen.freeze) lets go of its bytes once they are written.
+        blob = part.release if isinstance(part, FrozenPart) else (lambda part=part: part.blob)
         members.append((part.partname.membername, blob))
-        if part._rels:
+        if relationships_of(part):
             members.append((part.partname.rels_uri.membername,
                             lambda part=part: rels_xml(part.rels)))
     names = [name for name, _ in members]
@@ -75,7 +75,7 @@ def _target_ref(rel: Any) -> str:
     pair (posixpath.relpath per relationship was a third of writing them)."""
     if rel.is_external or "target_ref" in rel.__dict__:
         return rel.target_ref
-    partname, base = str(rel.target_partname), rel._base_uri
+    partname, base = str(rel.target_partname), base_uri(rel)
     if base == "/":  # PackURI.relative_ref's own special case
         return partname[1:]
     folder, name = partname.rsplit("/", 1)

@@ -15,6 +15,8 @@ from typing import Any
 from pptx.opc.packuri import PackURI
 from pptx.parts.image import Image, ImagePart
 
+from .pptx_internals import serve_part_names
+
 _IMAGE_PREFIX = "/ppt/media/image"
 
 
@@ -35,9 +37,8 @@ class PartNames:
 
     def install(self) -> None:
         """Answer the package's own part-naming calls from now on (this package only)."""
-        self._package.next_partname = self.next_partname
-        self._package.next_image_partname = self.next_image_partname
-        self._package.get_or_add_image_part = self.get_or_add_image_part
+        serve_part_names(self._package, self.next_partname, self.next_image_partname,
+                         self.get_or_add_image_part)
 
     def claim(self, name: str) -> None:
         """Record a part name as used."""
@@ -59,7 +60,7 @@ class PartNames:
 
     def next_partname(self, tmpl: str) -> PackURI:
         """As OpcPackage.next_partname: counting down from (names with the prefix) + 1."""
-        prefix = tmpl[: (tmpl % 42).find("42")]
+        prefix = tmpl[: tmpl.index("%d")]  # e.g. "/ppt/charts/chart" of "/ppt/charts/chart%d.xml"
         count = self._counts.get(prefix)
         if count is None:
             count = self._counts[prefix] = sum(1 for n in self._names if n.startswith(prefix))

@@ -1,35 +1,39 @@
-"""Rendering a validated outline into presentation bytes (the only layer driving python-pptx)."""
+"""Rendering a validated outline into presentation bytes: the stages each slide passes through.
+
+Each slide flows through the stages in turn (they are generators, so a deck of thousands of slides
+holds one slide's trees at a time): its layout is chosen; it is replayed from the last build's
+cache or drawn by its kind's renderer (a long table continues on further slides); its parts get
+the footer and slide number of their place in the deck, and the slide its notes; then it is frozen
+to bytes. Problems from every stage are collected and raised together.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pptx.oxml.ns import qn
 
 from ..errors import OutlineError, Problem
 from ..files.assets import AssetPolicy
 from ..files.deckfiles import DeckFiles, load_deck_files
-from ..outline.inline import parse_inline, plain_text
+from ..outline.inline import plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
 from ..package.archive import zip_deck
-from ..theme import theme_for
-from .adder import SlideAdder, freeze
+from ..theme import ThemeSpec, theme_for
+from .adder import SlideAdder
+from .chrome import add_footer, is_dark
 from .context import SlideContext
+from .frozen import freeze
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
 from .members import package_members
-from .setup import footer_room, light_text, start_deck
+from .notes import write_notes
+from .setup import Start, light_text, start_deck
 from .slidecache import SlideCache
-from .slots import restyle
-from .styles import frame_style
-from .text import Para, fill_frame, plain_run
-
-SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
 
 def render_outline(
@@ -44,7 +48,7 @@ def render_outline(
 ) -> bytes:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
 
-    ``assets`` (yamldeck.files.assets.Assets) holds the pictures and CSV rows the outline names.
+    ``assets`` (files.assets.Assets) holds the pictures and CSV rows the outline names.
     ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
     ``files`` holds the template and logo deck: names (loaded here when not given).
     Without ``package`` (a run that only measures, such as `check`) no bytes are made: b"".
@@ -53,154 +57,138 @@ def render_outline(
     if files is None:  # callers other than build (e.g. check) have not loaded them
         files = load_deck_files(outline, source, AssetPolicy(Path(source.file).parent))
     start = start_deck(outline, source, files, spec)
-    prs, template = start.prs, start.template
-    problems: list[Problem] = list(start.problems)
-    adder = SlideAdder(prs)  # python-pptx's add_slide/notes_slide are quadratic; see speed.py
-    position = 0  # slides so far, continuation slides included
-    reuse = cache.for_render(template, outline.deck, adder) if cache is not None else None
-    for index, slide_model in enumerate(outline.slides):
-        number = source.slide_number(index)  # as the file numbers it (continuations mapped back)
-        try:
-            choice = start.chooser.choose(slide_model, layout_key(slide_model), number)
-        except LayoutError as exc:
-            problems.append(source.problem(exc.path, str(exc)))
-            continue
-        layout = choice.layout
-        if reuse is not None and reuse.replay(slide_model, layout, position + 1):
-            position += 1
-            continue
-        slide = adder.add_slide(layout)
-        path = ("slides", index)
-        title = getattr(slide_model, "title", None) or outline.deck.title
-        ctx = SlideContext(
-            slide=slide,
-            layout=layout,
-            deck=outline.deck,
-            label=f"slide {number} '{plain_text(title)}'",
-            locate=lambda message, path=path: source.problem(path, message),
-            assets=assets,
-            outline=outline,
-            add_slide=adder.add_slide,
-            slots=choice.slots,
-            keep_out=start.keep_out(layout, slide_model.kind),
-            index=index,
-        )
-        dark = _is_dark(layout) or (start.user and light_text(layout))
-        ctx.link_color = spec.highlight if dark else None
-        RENDERERS[slide_model.kind](ctx, slide_model)
-        for part in (ctx, *ctx.continuations):  # a long table continues on further slides
-            position += 1
-            part.remove_empty_placeholders()
-            if slide_model.kind not in OPENING:  # opening slides carry no footer or number
-                adder.add_chrome(
-                    part.slide,
-                    layout,
-                    position,
-                    lambda s, n, layout=layout: _add_footer(s, layout, outline, n),
-                )
-            if part is not ctx:
-                problems.extend(part.problems)
-        if slide_model.notes:
-            _write_notes(adder.notes_text_frame(slide), slide_model.notes, outline.deck.language)
-        problems.extend(ctx.problems)
-        if reuse is not None and not ctx.problems and not ctx.continuations:
-            reuse.store(slide_model, layout, slide)
-        for part in (ctx, *ctx.continuations):  # finished: keep bytes, not trees (memory)
-            if package:
+    adder = SlideAdder(start.prs)  # python-pptx's add_slide/notes_slide are quadratic; see adder
+    run = _Run(outline, source, start, spec, adder, assets, problems=list(start.problems))
+    if cache is not None:
+        run.reuse = cache.for_render(start.template, outline.deck, adder)
+    for drawn in _finished(run, _drawn(run, _placed(run))):
+        if package:  # finished: keep bytes, not trees (memory)
+            for part in drawn.parts:
                 freeze(part.slide)
-    if problems:
-        raise OutlineError(problems)
+    if run.problems:
+        raise OutlineError(run.problems)
     if not package:
         return b""
-    _set_properties(prs, outline, epoch)
-    members = package_members(prs)
-    if members is not None:  # the deterministic zip in one pass (see render.save)
+    _set_properties(start.prs, outline, epoch)
+    members = package_members(start.prs)
+    if members is not None:  # the deterministic zip in one pass (see render.members)
         return zip_deck(members, epoch=epoch)
     buffer = io.BytesIO()  # a template whose part names clash: python-pptx's save, then re-zip
-    prs.save(buffer)
+    start.prs.save(buffer)
     return buffer.getvalue()
 
 
-def _is_dark(layout: Any) -> bool:
-    """Whether the layout paints a dark solid background (then links need a light colour)."""
-    for element in (layout._element, layout.slide_master._element):
-        color = element.find(
-            f"{qn('p:cSld')}/{qn('p:bg')}/{qn('p:bgPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}"
-        )
-        if color is not None:
-            value = color.get("val")
-            r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4
-    return False
+@dataclass
+class _Run:
+    """What every stage of one rendering shares; stages only add to ``problems``."""
+
+    outline: Outline
+    source: SourceMap
+    start: Start
+    spec: ThemeSpec
+    adder: SlideAdder
+    assets: Any
+    problems: list[Problem] = field(default_factory=list)
+    reuse: Any = None  # slidecache.RenderReuse, when rebuilding with a cache
 
 
-def _add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
-    deck = outline.deck
-    names = [str(ph._element.ph_type).split(" ")[0] for ph in layout.placeholders]
-    date = deck.date if deck.footer_date else None
-    footer = deck.footer
-    if date and "DATE" not in names:  # no date box on this layout: the date joins the footer
-        footer = f"{footer} | {date}" if footer else date
-    for ph, name in zip(layout.placeholders, names, strict=True):
-        if (name == "FOOTER" and footer) or (name == "DATE" and date):
-            # Same writer as every other frame: inline formatting, links, explicit fitted size.
-            shape = _clone(slide, ph)
-            style = frame_style(ph, layout.slide_master)
-            text = footer if name == "FOOTER" else date
-            fit = fill_frame(shape, [Para(text or "")], style, language=deck.language)
-            room = footer_room(ph, layout, bool(date)) if not fit.fits else None
-            if room is not None and name == "FOOTER":  # too long: take the empty date box too
-                shape.left, shape.top, shape.width, shape.height = room
-                style = restyle(style, None, room)
-                fill_frame(shape, [Para(text or "")], style, language=deck.language)
-        elif name == "SLIDE_NUMBER" and deck.slide_numbers:
-            shape = _clone(slide, ph)
-            size = frame_style(ph, layout.slide_master).levels[0].size_pt
-            p = shape.text_frame.paragraphs[0]._p
-            fld = p.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_FIELD_ID, "type": "slidenum"})
-            rpr = fld.makeelement(
-                qn("a:rPr"), {"lang": deck.language, "sz": str(round(size * 100))}
-            )
-            text = fld.makeelement(qn("a:t"), {})
-            text.text = str(number)
-            fld.append(rpr)
-            fld.append(text)
-            p.insert(0 if p.pPr is None else 1, fld)
+@dataclass(frozen=True)
+class _Placed:
+    """A slide of the outline with the layout chosen for it."""
+
+    index: int  # in the outline rendered (continued bullets counted)
+    number: int  # as the file numbers it (continuations mapped back)
+    model: Any
+    choice: Any  # layouts.LayoutChoice
 
 
-def _clone(slide: Any, layout_placeholder: Any) -> Any:
-    slide.shapes.clone_placeholder(layout_placeholder)
-    return slide.shapes[-1]
+@dataclass(frozen=True)
+class _Drawn:
+    """A drawn slide and the slides it continued onto, each with its place in the deck."""
+
+    placed: _Placed
+    parts: tuple[SlideContext, ...]  # the slide's own context first
+    positions: tuple[int, ...]  # 1-based place of each part in the deck
 
 
-_BLANK_LINES = re.compile(r"\n\s*\n")
+def _placed(run: _Run) -> Iterator[_Placed]:
+    """Stage 1: each slide's layout; a slide whose layout cannot be found is a problem."""
+    for index, model in enumerate(run.outline.slides):
+        number = run.source.slide_number(index)
+        try:
+            choice = run.start.chooser.choose(model, layout_key(model), number)
+        except LayoutError as exc:
+            run.problems.append(run.source.problem(exc.path, str(exc)))
+            continue
+        yield _Placed(index, number, model, choice)
 
 
-def _write_notes(frame: Any, notes: str, language: str) -> None:
-    """Speaker notes into the notes slide's text frame (adder.notes_text_frame makes both)."""
-    paragraphs = [
-        " ".join(line.strip() for line in block.splitlines()).strip()
-        for block in _BLANK_LINES.split(notes.strip())
-    ]
-    for i, text in enumerate(p for p in paragraphs if p):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        for span in parse_inline(text):
-            if not span.url:
-                attrib = {"b": "1"} if span.bold else {}
-                if span.italic:
-                    attrib["i"] = "1"
-                attrib["lang"] = language
-                plain_run(paragraph._p, span.text, attrib)
-                continue
-            run = paragraph.add_run()
-            run.text = span.text
-            if span.bold:
-                run.font.bold = True
-            if span.italic:
-                run.font.italic = True
-            run._r.get_or_add_rPr().set("lang", language)
-            if span.url:
-                run.hyperlink.address = span.url
+def _drawn(run: _Run, placed: Iterable[_Placed]) -> Iterator[_Drawn]:
+    """Stage 2: each slide replayed from the cache or drawn by its kind's renderer.
+
+    The one counter of places in the deck lives here: a replayed slide takes one place, a
+    drawn slide one more for each slide it continued onto.
+    """
+    position = 0
+    for slide in placed:
+        layout = slide.choice.layout
+        if run.reuse is not None and run.reuse.replay(slide.model, layout, position + 1):
+            position += 1
+            continue
+        ctx = _context(run, slide, run.adder.add_slide(layout))
+        RENDERERS[slide.model.kind](ctx, slide.model)
+        parts = (ctx, *ctx.continuations)
+        positions = tuple(range(position + 1, position + 1 + len(parts)))
+        position += len(parts)
+        yield _Drawn(slide, parts, positions)
+
+
+def _context(run: _Run, slide: _Placed, pptx_slide: Any) -> SlideContext:
+    """The state a kind's renderer works in for this slide."""
+    outline, source, layout = run.outline, run.source, slide.choice.layout
+    title = getattr(slide.model, "title", None) or outline.deck.title
+    path = ("slides", slide.index)
+    ctx = SlideContext(
+        slide=pptx_slide,
+        layout=layout,
+        deck=outline.deck,
+        label=f"slide {slide.number} '{plain_text(title)}'",
+        locate=lambda message, path=path: source.problem(path, message),
+        assets=run.assets,
+        outline=outline,
+        add_slide=run.adder.add_slide,
+        slots=slide.choice.slots,
+        keep_out=run.start.keep_out(layout, slide.model.kind),
+        index=slide.index,
+    )
+    dark = is_dark(layout) or (run.start.user and light_text(layout))
+    ctx.link_color = run.spec.highlight if dark else None
+    return ctx
+
+
+def _finished(run: _Run, drawn: Iterable[_Drawn]) -> Iterator[_Drawn]:
+    """Stage 3: empty placeholders removed, footer and number for each part's place, notes,
+    problems collected, and a clean slide kept for the next build."""
+    outline = run.outline
+    for slide in drawn:
+        model, layout = slide.placed.model, slide.placed.choice.layout
+        for part, position in zip(slide.parts, slide.positions, strict=True):
+            part.remove_empty_placeholders()
+            if model.kind not in OPENING:  # opening slides carry no footer or number
+                run.adder.add_chrome(
+                    part.slide,
+                    layout,
+                    position,
+                    lambda s, n, layout=layout: add_footer(s, layout, outline, n),
+                )
+        ctx = slide.parts[0]
+        run.problems.extend(p for part in slide.parts[1:] for p in part.problems)
+        if model.notes:
+            write_notes(run.adder.notes_text_frame(ctx.slide), model.notes, outline.deck.language)
+        run.problems.extend(ctx.problems)
+        if run.reuse is not None and not ctx.problems and not ctx.continuations:
+            run.reuse.store(model, layout, ctx.slide)
+        yield slide
 
 
 def _set_properties(prs: Any, outline: Outline, epoch: int) -> None:

@@ -9,13 +9,12 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.oxml.text import CT_RegularTextRun
 from pptx.oxml.xmlchemy import OxmlElement
-from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
 from ..layout.measure import Fit, Frame, Paragraph, Run, get_measurer
 from ..outline.inline import Span, parse_inline
+from .pptx_internals import escape_control_characters, paragraph_proxy
 from .styles import FrameStyle
 
 COLUMN_GAP_PT = 0.3 * 72
@@ -142,7 +141,7 @@ def _write(
         # body.add_p(), made directly: a:p is the text body's last kind of child.
         p = OxmlElement("a:p")
         body.append(p)
-        paragraph = _Paragraph(p, frame)
+        paragraph = paragraph_proxy(p, frame)
         if para.level:
             paragraph.level = para.level
         level = style.levels[min(para.level, 8)]
@@ -209,7 +208,7 @@ def plain_run(p: Any, text: str, attrib: dict[str, str]) -> None:
     if end is not None:  # python-pptx puts runs before the paragraph's end properties
         end.addprevious(r)
     etree.SubElement(r, _RPR, attrib)
-    etree.SubElement(r, _T).text = CT_RegularTextRun._escape_ctrl_chars(text)
+    etree.SubElement(r, _T).text = escape_control_characters(text)
 
 
 # PowerPoint paints links in the theme's hyperlink colour unless this extension says to use the
