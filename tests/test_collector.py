@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("decks_validated")
 # Runs the real program entry with spies on the steps: the collector's state in each.
 PROBE = """
 import gc, json, sys
-import yamldeck.commands.build as build, yamldeck.layout.continuation as overflow
+import yamldeck.commands.build as build, yamldeck.render.fitted as overflow
 import yamldeck.package.integrity as integrity
 seen = {}
 def spy(module, name, key):

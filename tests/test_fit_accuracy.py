@@ -23,11 +23,11 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from yamldeck.commands.build import load_outline
-from yamldeck.commands.preview import Word, pptx_to_pdf, read_words
-from yamldeck.layout.continuation import render_fitted
+from yamldeck.commands.libreoffice import Word, pptx_to_pdf, read_words
 from yamldeck.layout.measure import EXACT, FONT_DIR, WRAP_MARGIN, Paragraph, Run, get_measurer
 from yamldeck.outline.inline import plain_text
 from yamldeck.package.archive import DEFAULT_EPOCH, deterministic_bytes
+from yamldeck.render.fitted import render_fitted
 
 SEED = 20261128
 BOXES = 600  # paragraphs in plain text boxes

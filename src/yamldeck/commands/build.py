@@ -73,11 +73,11 @@ def render_bytes(
     ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
     ``files`` holds the template and logo (loaded from the outline when not given).
     """
-    from ..layout.continuation import (
-        render_fitted,  # python-pptx is imported only when a deck is rendered
-    )
     from ..lints.checks import alt_text_lints
     from ..package.integrity import verify_package
+    from ..render.fitted import (
+        render_fitted,  # python-pptx is imported only when a deck is rendered
+    )
 
     missing_alt = list(alt_text_lints(outline, source))
     if missing_alt:

@@ -1,4 +1,4 @@
-"""Rendering with every fitted frame recorded; bullets too long at the floor continue on new slides.
+"""Continuation slides: bullets too long even at the smallest size split across new slides.
 
 A slide with `overflow: continue` (or `deck: overflow: continue`) whose bullets do not fit even at
 the smallest size is split between its top-level bullets into the fewest slides that fit, balanced
@@ -9,10 +9,10 @@ does not fit stays a located error.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import OutlineError, Problem
+from ..errors import Problem
 from ..outline.fields import Bullet
 from ..outline.loader import Path_, SourceMap
 from ..outline.model import Outline
@@ -22,82 +22,12 @@ from .measure import LINE_PITCH, Frame, Paragraph, get_measurer
 CONTINUED = " (cont.)"
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered deck (python-pptx's bytes), the outline as rendered and its fitted frames."""
-
-    data: bytes  # the deck's package (its zip may still need package.deterministic_bytes)
-    outline: Outline  # with continuation slides, when there were any
-    records: tuple[Any, ...]  # render.context.FrameRecord, in slide order
-    source: SourceMap  # locates the rendered outline's slides in the original file
-
-
-def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, all_records: bool = True,
-                  **options: Any) -> Rendered:
-    """Render ``outline``; continue overflowing bullets where the outline allows it.
-
-    ``options`` go to render.render_outline (e.g. the outline's assets). Without
-    ``all_records`` only the frames that overflowed are recorded (what continuing needs; a
-    build of thousands of slides need not hold a record of every frame).
-    """
-    data, records, error = _attempt(outline, source, epoch, options, all_records)
-    if error is None:
-        return Rendered(data, outline, records, source)
-    plans, refused = _plan(outline, source, records)
-    if not plans and not refused:
-        raise error
-    if refused:
-        handled = {
-            id(r.problem) for r in records if r.problem is not None and _slide_of(r) in refused
-        }
-        kept = [p for p in error.problems if id(p) not in handled]
-        raise OutlineError([*kept, *refused.values()])
-    slides: list[Any] = []
-    origin: list[int] = []
-    for index, slide in enumerate(outline.slides):
-        parts = plans.get(index + 1, [slide])
-        slides.extend(parts)
-        origin.extend([index] * len(parts))
-    continued = Outline(deck=outline.deck, slides=tuple(slides), source_file=outline.source_file)
-    remapped = RemappedSource(
-        **{f.name: getattr(source, f.name) for f in fields(source)}, origin=tuple(origin)
-    )
-    data, records, error = _attempt(continued, remapped, epoch, options, all_records)
-    if error is not None:
-        raise error
-    return Rendered(data, continued, records, remapped)
-
-
-class _Overflowed(list):  # type: ignore[type-arg]
-    """A record list that keeps only the frames that raised an overflow problem."""
-
-    def append(self, record: Any) -> None:
-        if record.problem is not None:
-            super().append(record)
-
-
-def _attempt(
-    outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any], all_records: bool
-) -> tuple[bytes, tuple[Any, ...], OutlineError | None]:
-    from ..render import render_outline
-    from ..render.context import FRAME_RECORDS
-
-    records: list[Any] = [] if all_records else _Overflowed()
-    token = FRAME_RECORDS.set(records)
-    try:
-        return render_outline(outline, source, epoch=epoch, **options), tuple(records), None
-    except OutlineError as exc:
-        return b"", tuple(records), exc
-    finally:
-        FRAME_RECORDS.reset(token)
-
-
-def _slide_of(record: Any) -> int:
+def slide_of(record: Any) -> int:
     """The 1-based number, in the outline rendered, of the slide a record's frame is on."""
     return int(record.slide) + 1
 
 
-def _plan(
+def plan_continuations(
     outline: Outline, source: SourceMap, records: Sequence[Any]
 ) -> tuple[dict[int, list[Any]], dict[int, Problem]]:
     """Slides to continue ({number: parts}) and continue-slides that cannot be split."""
@@ -106,7 +36,7 @@ def _plan(
     for record in records:
         if record.problem is None or record.what != "bullets":
             continue
-        number = _slide_of(record)
+        number = slide_of(record)
         if not 0 < number <= len(outline.slides):
             continue
         slide = outline.slides[number - 1]

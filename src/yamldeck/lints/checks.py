@@ -78,8 +78,8 @@ def _title(slide: Any, outline: Outline) -> str:
 
 def _records(outline: Outline, source: SourceMap) -> tuple[Any, ...]:
     """Render in memory as `build` does and return every fitted frame."""
-    from ..layout.continuation import render_fitted
     from ..package.archive import DEFAULT_EPOCH
+    from ..render.fitted import render_fitted
 
     return render_fitted(
         outline, source, epoch=DEFAULT_EPOCH, **_render_options(outline, source)
