@@ -16,7 +16,7 @@ from yamldeck.lints import checks as check
 from yamldeck.lints.checks import fit_lints
 from yamldeck.lints.contrast import contrast_lints, contrast_ratio
 from yamldeck.outline.model import PictureSlide
-from yamldeck.render.context import FrameRecord
+from yamldeck.render.records import FrameRecord
 from yamldeck.render.text import Measured, Para
 
 ACCESSIBILITY = """\

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pptx.oxml.ns import qn
-from pptx.shapes.placeholder import (
-    ChartPlaceholder,
-    PicturePlaceholder,
-    PlaceholderGraphicFrame,
-    PlaceholderPicture,
-    SlidePlaceholder,
-    TablePlaceholder,
-)
-from pptx.shapes.shapetree import SlideShapeFactory
 
 from ..errors import Problem
 from ..layout.measure import get_measurer
 from ..outline.model import Deck
+from .placeholders import (
+    dimensions,
+    layout_placeholders,
+    remove_empty_placeholders,
+    slide_placeholder,
+)
+from .records import FRAME_RECORDS, FrameRecord, overflow_message
 from .slots import (
     Slot,
     avoid,
@@ -35,36 +32,6 @@ from .styles import FrameStyle, frame_style
 from .text import Measured, Para, fill_measured
 
 _BUCHAR = qn("a:buNone")
-
-
-@dataclass(frozen=True)
-class FrameRecord:
-    """One fitted text frame, as a measuring run sees it (lints, continuation slides)."""
-
-    label: str  # "slide N 'Title'"
-    locate: Any  # callable: message -> Problem located at the slide
-    what: str  # "title", "bullets", "caption"...
-    idx: int  # the placeholder's idx
-    paras: tuple[Para, ...]
-    measured: Measured
-    problem: Problem | None  # the overflow error this frame raised, if any
-    slide: int = 0  # the slide's index in the outline rendered (continued bullets counted)
-
-
-# Set to a list by a caller that wants every fitted frame recorded (layout.continuation does).
-FRAME_RECORDS: ContextVar[list[FrameRecord] | None] = ContextVar("frame_records", default=None)
-
-
-def overflow_message(label: str, what: str, measured: Measured) -> str:
-    """'slide 7 'Challenges': the bullets need 11 lines, 8 fit at the 14 pt floor; ...'."""
-    fit = measured.fit
-    plural = what.endswith("s")
-    hint = "shorten it" if what in ("title", "number") else (
-        "shorten or split them" if plural else "shorten or split it")
-    if what == "bullets":
-        hint += ", or add 'overflow: continue' to the slide to carry the rest onto a new slide"
-    return (f"{label}: the {what} {'need' if plural else 'needs'} {fit.lines} lines, "
-            f"{fit.capacity} fit at the {measured.floor_pt:g} pt floor; {hint}")
 
 
 @dataclass
@@ -108,26 +75,19 @@ class SlideContext:
         shape = self._slide_placeholder(idx)
         if shape is None:
             return None
-        left, top, width, height = _dimensions(shape, self.layout)
+        left, top, width, height = dimensions(shape, self.layout)
         return avoid((int(left), int(top), int(width), int(height)), self.keep_out)
 
     def _layout_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
             slot = self.slots.get(idx)
             return None if slot is None else layout_placeholder(self.layout, slot.idx)
-        return _layout_placeholders(self.layout).get(idx)
+        return layout_placeholders(self.layout).get(idx)
 
     def _slide_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
             return self._slot_frame(idx)
-        # What slide.placeholders finds (the first of that idx), without a python-pptx proxy
-        # and XPath per shape.
-        for element in self.slide.shapes._spTree.iterchildren():
-            if element.tag in _SHAPE_TAGS:
-                ph = _ph(element)
-                if ph is not None and int(ph.get("idx", "0")) == idx:
-                    return _placeholder_proxy(element, self.slide.placeholders)
-        return None
+        return slide_placeholder(self.slide, idx)
 
     def _slot_frame(self, idx: int) -> Any:
         """The frame of slot ``idx``: the slide's placeholder, or a copy made the first time."""
@@ -150,7 +110,7 @@ class SlideContext:
         box = self.box(idx)
         if box is None:
             return style
-        if box != _dimensions(shape, self.layout):
+        if box != dimensions(shape, self.layout):
             place(shape, box)
         return restyle(style, self.slots.get(idx) if self.slots else None, box)
 
@@ -202,85 +162,7 @@ class SlideContext:
 
     def remove_empty_placeholders(self) -> None:
         """Drop placeholders that got no text, so no 'Click to add text' shows."""
-        # As python-pptx sees it: only a p:sp has a text frame, whose text is its a:t texts.
-        for element in list(_placeholder_elements(self.slide.shapes._spTree)):
-            if element.tag != _SP or not any(
-                (t.text or "").strip() for t in element.iter(_T)
-            ):
-                element.getparent().remove(element)
-
-
-_SP, _T, _NV_PH = qn("p:sp"), qn("a:t"), f"{qn('p:nvPr')}/{qn('p:ph')}"
-_GRAPHIC_FRAME, _PIC = qn("p:graphicFrame"), qn("p:pic")
-_SHAPE_TAGS = frozenset(qn(f"p:{t}") for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
-                                               "contentPart"))
-
-
-def _ph(element: Any) -> Any:
-    """The p:ph of a shape element (python-pptx: ./*[1]/p:nvPr/p:ph), or None."""
-    return element[0].find(_NV_PH) if len(element) else None
-
-
-# python-pptx's _SlidePlaceholderFactory, keyed by the p:ph type attribute ("obj" when absent).
-_SP_PROXIES = {"clipArt": PicturePlaceholder, "chart": ChartPlaceholder, "pic": PicturePlaceholder,
-               "tbl": TablePlaceholder}
-
-
-def _placeholder_proxy(element: Any, parent: Any) -> Any:
-    """What SlideShapeFactory gives for a placeholder element, without its two XPath calls."""
-    if element.tag == _SP:
-        return _SP_PROXIES.get(_ph(element).get("type", "obj"), SlidePlaceholder)(element, parent)
-    if element.tag == _GRAPHIC_FRAME:
-        return PlaceholderGraphicFrame(element, parent)
-    if element.tag == _PIC:
-        return PlaceholderPicture(element, parent)
-    return SlideShapeFactory(element, parent)
-
-
-_INHERITING = frozenset((SlidePlaceholder, ChartPlaceholder, PicturePlaceholder, TablePlaceholder))
-_DIMENSIONS = ("left", "top", "width", "height")
-
-
-def _dimensions(shape: Any, layout: Any) -> tuple[Any, ...]:
-    """(shape.left, .top, .width, .height) as python-pptx gives them on a slide of ``layout``.
-
-    A slide placeholder without its own value takes the layout placeholder of its idx's, which
-    python-pptx looks up per value (an XPath per layout shape); here from the per-layout index.
-    """
-    if type(shape) not in _INHERITING:
-        return (shape.left, shape.top, shape.width, shape.height)
-    element = shape._element
-    own = (element.x, element.y, element.cx, element.cy)
-    if all(value is not None for value in own):
-        return own
-    base = _layout_placeholders(layout).get(element.ph_idx)
-    return tuple(
-        value if value is not None or base is None else getattr(base, name)
-        for value, name in zip(own, _DIMENSIONS, strict=True)
-    )
-
-
-def _placeholder_elements(tree: Any) -> list[Any]:
-    """The placeholder shape elements of a shape tree, in document order."""
-    return [e for e in tree.iterchildren() if e.tag in _SHAPE_TAGS and _ph(e) is not None]
-
-
-# Layout placeholders by idx, per layout element (kept alive here, so identity is a safe key):
-# every slide on a layout asks for the same few.
-_LAYOUT_PHS: dict[Any, dict[int, Any]] = {}
-_LAYOUT_LIMIT = 256
-
-
-def _layout_placeholders(layout: Any) -> dict[int, Any]:
-    found = _LAYOUT_PHS.get(layout._element)
-    if found is None:
-        found = {}
-        for shape in layout.placeholders:  # the first of an idx wins, as a linear search does
-            found.setdefault(shape.placeholder_format.idx, shape)
-        if len(_LAYOUT_PHS) >= _LAYOUT_LIMIT:
-            _LAYOUT_PHS.clear()
-        _LAYOUT_PHS[layout._element] = found
-    return found
+        remove_empty_placeholders(self.slide)
 
 
 # What comes before the bullet in a:pPr (ECMA-376 CT_TextParagraphProperties), and bullets.
