@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import SLIDE_MODELS, Chart, Column
+from .figures import Chart
+from .model import SLIDE_MODELS, Column
 from .settings import Colors, Deck, Fonts, Layouts, Logo
 
 START = "<!-- outline-reference:start -->"
@@ -16,7 +17,7 @@ END = "<!-- outline-reference:end -->"
 
 
 def _choices(text: str) -> str | None:
-    """'a / b / c' for a field that takes one of a few words (see model._choice)."""
+    """'a / b / c' for a field that takes one of a few words (see fields._choice)."""
     match = re.search(r"'enum': \[([^\]]*)\]", text)
     return " / ".join(re.findall(r"'([^']*)'", match.group(1))) if match else None
 

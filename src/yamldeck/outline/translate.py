@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from .loader import Path_, SourceMap
+from .locations import fields_at, outline_errors, place_name, row_owner, row_part, value_at
 from .messages import quote
 from .model import SLIDE_MODELS, Column, Deck
-from .tabular import RowError
+from .source import Path_, SourceMap
 
 
 def unknown(key: str, allowed: Any, where: str, noun: str = "key") -> str:
@@ -23,26 +22,6 @@ def unknown(key: str, allowed: Any, where: str, noun: str = "key") -> str:
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     where = f" {where}" if where else ""
     return f"unknown {noun} '{key}'{where}{hint}; allowed: {', '.join(options)}"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        current = _model_in(field.annotation) if field else None
-    return current
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
 
 
 TYPE_NAMES = {dict: "keys", list: "a list", str: "a text", type(None): "nothing"}
@@ -59,7 +38,7 @@ def translate(
     """Pydantic's errors for ``data`` (validated as ``model`` at ``base``) as located problems."""
     problems: list[Problem] = []
     seen: set[Path_] = set()
-    errors = _outline_errors(exc, model, data)
+    errors = outline_errors(exc, model, data)
     # A misspelt key is reported once, with its did-you-mean, not also as the key that is missing.
     extra = {
         (loc[:-1], str(loc[-1])) for error, loc in errors if error["type"] == "extra_forbidden"
@@ -72,7 +51,7 @@ def translate(
         kind = error["type"]
         key = loc[-1] if loc else ""
         if kind == "extra_forbidden":
-            owner = _fields_at(model, loc[:-1]) or model
+            owner = fields_at(model, loc[:-1]) or model
             message = unknown(str(key), owner.model_fields, _where(label, model, owner))
             if owner is model and "kind" in model.model_fields:
                 message += _belongs_elsewhere(str(key), model)
@@ -81,20 +60,20 @@ def translate(
             problems.append(source.problem(path[:-1], f"{label}: missing '{key}:'"))
         else:
             message = _value_message(error, loc, path, source, data)
-            problems.append(source.problem(path + _row_part(error), f"{label}: {message}"))
+            problems.append(source.problem(path + row_part(error), f"{label}: {message}"))
     return problems
 
 
 def _value_message(error: Any, loc: Path_, path: Path_, source: SourceMap, data: Any) -> str:
     """What is wrong with a value, in the outline's words rather than pydantic's."""
     kind, value = error["type"], error.get("input")
-    key, place = (loc[-1] if loc else ""), _place(loc)
+    key, place = (loc[-1] if loc else ""), place_name(loc)
     found = TYPE_NAMES.get(type(value), "something else")
     if kind == "string_type" and _colon_pair(value) is not None:
         return _colon_message(value, loc, place, path, source, data)
     if kind == "string_type":
         return f"{place} must be a text, but found {found}"
-    if kind in ("list_type", "tuple_type") and _row_owner(loc) and isinstance(value, str):
+    if kind in ("list_type", "tuple_type") and row_owner(loc) and isinstance(value, str):
         return f"{place} must be a list of cells such as [Europe, 25], but found {found}"
     if kind in ("list_type", "tuple_type"):
         return f"{place} must be a list (lines starting with '- '), but found {found}"
@@ -126,90 +105,6 @@ def _choice_message(place: str, value: Any, expected: str) -> str:
     close = difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"{place} must be one of {', '.join(options)}, not '{value}'{hint}"
-
-
-# --- where a pydantic error is in the outline, and how messages name that place ----------------
-
-
-def _outline_errors(
-    exc: ValidationError, model: type[BaseModel], data: Any
-) -> list[tuple[Any, Path_]]:
-    """Each error with its outline path; a union member's error that another error under the
-    same value explains better (a list item, rather than 'must be a text') is left out."""
-    located = [(error, *_outline_loc(error["loc"], model, data)) for error in exc.errors()]
-    prefixes = {loc[:end] for _, loc, _ in located for end in range(len(loc))}
-    return [(error, loc) for error, loc, union in located if not (union and loc in prefixes)]
-
-
-def _outline_loc(
-    loc: tuple[Any, ...], model: type[BaseModel] | None, data: Any
-) -> tuple[Path_, bool]:
-    """The outline path of a pydantic error location, and whether a union label ended it.
-
-    Pydantic puts labels of union members ('list[...]', 'function-after[...]') among the keys
-    and list positions. A user's key may hold the same characters, so a part counts as the
-    outline's only when the data there is keys holding it, a list that long, or keys of a
-    model that has a field of that name (a key left out: missing, or checked by its default).
-    """
-    path: list[Any] = []
-    current, labelled = data, False
-    for part in loc:
-        if isinstance(current, dict) and isinstance(part, str):
-            field = model.model_fields.get(part) if model else None
-            if part not in current and field is None:
-                labelled = True
-                continue
-            current = current.get(part)
-            model = _model_in(field.annotation) if field else None
-        elif (
-            isinstance(current, (list, tuple))
-            and isinstance(part, int)
-            and 0 <= part < len(current)
-        ):
-            current = current[part]
-        else:
-            labelled = True
-            continue
-        path.append(part)
-        labelled = False
-    return tuple(path), labelled
-
-
-def _row_part(error: Any) -> Path_:
-    """For a problem in one row (or cell) of a table's or chart's rows: the path to it."""
-    found = error.get("ctx", {}).get("error") if error["type"] == "value_error" else None
-    if not isinstance(found, RowError):
-        return ()
-    return (found.row,) if found.cell is None else (found.row, found.cell)
-
-
-def _row_owner(loc: Path_) -> bool:
-    """Whether ``loc`` is a row of a table's 'rows' or a chart's 'data'."""
-    return len(loc) >= 2 and isinstance(loc[-1], int) and loc[-2] in _ROW_KEYS
-
-
-_ROW_KEYS = ("rows", "data")
-
-
-def _place(loc: Path_) -> str:
-    """How a message names the value at ``loc``: 'title', item 2 of 'contacts', 'rows' row 3,
-    cell 2, column 1; never a bare list position."""
-    start = len(loc)
-    while start > 0 and isinstance(loc[start - 1], int):
-        start -= 1
-    key = loc[start - 1] if start else ""
-    positions = [part + 1 for part in loc[start:]]
-    if not positions:
-        return f"'{key}'"
-    if key in _ROW_KEYS and len(positions) <= 2:
-        cell = f", cell {positions[1]}" if len(positions) == 2 else ""
-        return f"'{key}' row {positions[0]}{cell}"
-    if key == "columns" and len(positions) == 1:
-        return f"column {positions[0]}"
-    place = f"'{key}'"
-    for position in positions:
-        place = f"item {position} of {place}"
-    return place
 
 
 # --- a text that YAML read as a key and its value ('Email: someone@example.org') --------------
@@ -251,7 +146,7 @@ def _colon_fix(text: str, loc: Path_, path: Path_, source: SourceMap, data: Any)
     mark = source.locate(path)
     line = source.lines[mark.line - 1] if mark and 0 < mark.line <= len(source.lines) else ""
     before = line[: mark.column - 1].rstrip() if mark else ""
-    items = _value_at(data, loc[:-1])
+    items = value_at(data, loc[:-1])
     if before.endswith(("[", ",")) and isinstance(items, list) and len(loc) >= 2:
         written = [_flow_item(item) for item in items]
         lead = "- " if isinstance(loc[-2], int) else f"{loc[-2]}: "
@@ -275,16 +170,6 @@ def _flow_item(item: Any) -> str | None:
         return item if _PLAIN.fullmatch(item) else quote(item)
     pair = _colon_pair(item)
     return quote(_joined(pair)) if pair else None
-
-
-def _value_at(data: Any, loc: Path_) -> Any:
-    """The value at ``loc`` in ``data``; None when there is none."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def loc_name(owner: type[BaseModel]) -> str:
@@ -319,5 +204,3 @@ def _where(label: str, model: type[BaseModel], owner: type[BaseModel]) -> str:
     kind = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
     return f"on {'an' if kind[0] in 'aeiou' else 'a'} {kind} slide"
 
-
-del types
