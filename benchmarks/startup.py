@@ -31,7 +31,7 @@ STEPS = [
     ("XlsxWriter and python-pptx's chart data (a chart's embedded workbook)",
      "import pptx.chart.data"),
     ("yamldeck's renderer, checks and packaging",
-     "import yamldeck.cli as c; c._load_renderer(); import yamldeck.render.charts"),
+     "import yamldeck.commands.warmup as w; w.load_renderer(); import yamldeck.render.charts"),
 ]
 BUILD = "the build's own work: read, validate, render, zip, self-check, write"
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from yamldeck.commands.preview import Word
+from yamldeck.commands.libreoffice import Word
 
 EMU_PER_PT = 12700
 BULLETS = {"\u2022", "\u2013", "\u25aa"}  # the theme's bullet characters, levels 1-3

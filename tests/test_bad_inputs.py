@@ -14,7 +14,7 @@ from helpers import CliRun, assert_no_traceback, build_outline, listing, title_s
 from PIL import Image
 from pptx import Presentation
 
-import yamldeck.cli
+import yamldeck.commands.check
 from yamldeck.cli import main
 
 HEAD = "deck:\n  title: Talk\nslides:\n"
@@ -60,7 +60,7 @@ def project(tmp_path: Path, previous_deck: bytes, monkeypatch: pytest.MonkeyPatc
 @pytest.fixture(autouse=True)
 def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests pin the outline's own messages; the deck lints `check` adds are tested apart."""
-    monkeypatch.setattr(yamldeck.cli, "CHECKS", [])
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> CliRun:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import CliRun, assert_no_traceback, listing, run_cli, validate_pptx
 
-import yamldeck.cli
+import yamldeck.commands.check
 from yamldeck.cli import main
 from yamldeck.errors import Problem
 
@@ -27,7 +27,7 @@ CUT = (
 @pytest.fixture(autouse=True)
 def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests pin the outline's own messages; the deck lints `check` adds are tested apart."""
-    monkeypatch.setattr(yamldeck.cli, "CHECKS", [])
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 
 def run(args: list[str], folder: Path, outline: str, capsys: pytest.CaptureFixture[str]) -> CliRun:
@@ -182,7 +182,7 @@ def test_more_producers_can_be_plugged_into_check(
     def lint(outline: object, source: object) -> list[Problem]:
         return [Problem("a lint", file="slides.yaml", line=1, column=1, severity="warning")]
 
-    monkeypatch.setattr(yamldeck.cli, "CHECKS", [lint])
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [lint])
     result = run(["check"], folder, WARNED, capsys)
     assert result == CliRun(
         0,

@@ -667,7 +667,7 @@ SLIDE_W_PT = 13.333333 * 72
 def test_every_new_kind_is_drawn_inside_its_frames(tmp_path: Path) -> None:
     from layout_probe import collisions, deck_frames, read_frame
 
-    from yamldeck.commands.preview import pptx_to_pdf, read_words
+    from yamldeck.commands.libreoffice import pptx_to_pdf, read_words
 
     _picture(tmp_path, "wide.png", (1600, 900))
     _picture(tmp_path, "tall.png", (600, 1000))

@@ -14,7 +14,8 @@ import pytest
 from helpers import clean_env, listing, run_cli
 from PIL import Image
 
-from yamldeck.commands.preview import RendererError, deck_titles, pptx_to_pdf, read_words
+from yamldeck.commands.contactsheet import deck_titles
+from yamldeck.commands.libreoffice import RendererError, pptx_to_pdf, read_words
 from yamldeck.errors import EXIT_OUTPUT
 
 pytestmark = pytest.mark.usefixtures("decks_validated")

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from yamldeck.cli import main
-from yamldeck.commands.preview import pptx_to_pdf, read_words
+from yamldeck.commands.libreoffice import pptx_to_pdf, read_words
 from yamldeck.layout.continuation import split_groups
 from yamldeck.layout.measure import Frame, Paragraph, Run
 

@@ -28,7 +28,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 import yamldeck
 from yamldeck.cli import main
-from yamldeck.commands.preview import read_words
+from yamldeck.commands.libreoffice import read_words
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 

@@ -6,8 +6,7 @@ import json
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ import click
 
 from . import __version__
 from . import gcpolicy as collector
+from .commands.warmup import load_renderer
 from .errors import (
     EXIT_BUG,
     EXIT_INTERRUPTED,
@@ -23,15 +23,11 @@ from .errors import (
     EXIT_USAGE,
     OutlineError,
     Problem,
-    Warnings,
     YamldeckError,
-    sort_problems,
 )
 
 if TYPE_CHECKING:
     from .commands.watch import WatchEvent
-    from .outline.loader import SourceMap
-    from .outline.model import Outline
 
 OUTLINE = click.argument(
     "outline", type=click.Path(path_type=Path, dir_okay=True), default="slides.yaml", required=False
@@ -39,62 +35,32 @@ OUTLINE = click.argument(
 STRICT = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: nothing is built while there are any."
 )
-# What `check` runs on an outline that loaded cleanly, each returning more located problems
-# (warnings or errors); deck lints are added here.
-CHECKS: list[Callable[[Outline, SourceMap], Iterable[Problem]]] = []
-
-
 # Options shared by `build` and `watch` (watch takes every option of build).
 OUTPUT = click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
+    "-o", "--output", type=click.Path(path_type=Path),
     help="Where to write the deck (default: the outline's name with .pptx, beside it).",
 )
 ALLOW_OUTSIDE_ASSETS = click.option(
-    "--allow-outside-assets",
-    is_flag=True,
+    "--allow-outside-assets", is_flag=True,
     help="Let pictures and CSV files come from "
     "outside the outline's folder (only for outlines you trust).",
 )
 TEMPLATE = click.option(
-    "--template",
-    type=click.Path(path_type=Path),
+    "--template", type=click.Path(path_type=Path),
     help="Build on this PowerPoint "
     "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
 )
 
 
-def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
-    """yamldeck.lints.checks's lints: fit, titles, alt text, contrast, language, links, density."""
-    from .lints.checks import lint
-
-    return lint(outline, source)
-
-
-CHECKS.append(_deck_lints)
+def _echo_problems(problems: Iterable[Problem]) -> None:
+    """Each problem on a line of its own, on stderr."""
+    for problem in problems:
+        click.echo(problem.format(), err=True)
 
 
-def _template_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
-    """deck: theme: settings that a deck: template: makes useless."""
-    from .files.deckfiles import theme_warnings
-
-    return [replace(w, severity="warning") for w in theme_warnings(outline, source)]
-
-
-CHECKS.append(_template_lints)
-
-
-def _load_renderer() -> None:
-    """Import what building and checking use; then the collector runs again (see collector.py).
-
-    In the `yamldeck` program these imports run with the garbage collector off and are frozen
-    after: scanning their objects again and again while the modules load was a tenth of a small
-    build's time.
-    """
-    from .render import slides as deck  # noqa: F401
-
-    collector.imports_done()
+def _count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless it is 1: '1 slide', '3 slides', '0 warnings'."""
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,34 +88,30 @@ def build(
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
     from .commands.build import build_deck
 
-    _load_renderer()
-
+    load_renderer()
     start = time.perf_counter()
     result = build_deck(
         outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
     )
     seconds = time.perf_counter() - start
-    for warning in result.warnings:
-        click.echo(warning.format(), err=True)
-    noun = "slide" if result.slides == 1 else "slides"
-    click.echo(f"wrote {result.output} ({result.slides} {noun}) in {seconds:.2f} s")
+    _echo_problems(result.warnings)
+    click.echo(f"wrote {result.output} ({_count(result.slides, 'slide')}) in {seconds:.2f} s")
 
 
 @cli.command()
 @OUTLINE
 @STRICT
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="json: print the problems as a JSON list on stdout.",
 )
 @click.pass_context
 def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
     """Check OUTLINE for mistakes without building a deck."""
-    problems, slides = _check_problems(outline, strict)
+    from .commands.check import check_outline
+
+    result = check_outline(outline, strict)
+    problems = result.problems
     errors = sum(problem.severity == "error" for problem in problems)
     if fmt == "json":
         # ASCII-only: any console encoding can carry it, and JSON readers restore the text.
@@ -159,40 +121,16 @@ def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
     elif errors:
         raise OutlineError(problems)  # printed by main(), as for build
     else:
-        for problem in problems:
-            click.echo(problem.format(), err=True)
-        noun = "slide" if slides == 1 else "slides"
-        found = len(problems)
-        more = f", {found} warning{'s' if found != 1 else ''}" if found else ""
-        click.echo(f"{outline}: ok ({slides} {noun}{more})")
-
-
-def _check_problems(outline: Path, strict: bool) -> tuple[list[Problem], int]:
-    """Every problem `check` reports, in reading order, and the number of slides."""
-    from .commands.build import load_outline
-
-    _load_renderer()
-
-    warnings = Warnings()
-    slides = 0
-    try:
-        loaded, source = load_outline(outline, warnings)  # strict applies to lints' warnings too
-    except OutlineError as exc:
-        found = list(exc.problems)
-    else:
-        slides = len(loaded.slides)
-        found = [*warnings, *(problem for produce in CHECKS for problem in produce(loaded, source))]
-    if strict:
-        found = [replace(problem, severity="error") for problem in found]
-    return sort_problems(found), slides
+        _echo_problems(problems)
+        more = f", {_count(len(problems), 'warning')}" if problems else ""
+        click.echo(f"{outline}: ok ({_count(result.slides, 'slide')}{more})")
 
 
 @cli.command()
 @OUTLINE
 @OUTPUT
 @click.option(
-    "--preview",
-    is_flag=True,
+    "--preview", is_flag=True,
     help="Also render the slide pictures after each build (needs LibreOffice).",
 )
 @STRICT
@@ -212,7 +150,7 @@ def watch(
     from .commands.build import Builder
     from .commands.watch import Watcher
 
-    _load_renderer()
+    load_renderer()
     collector.long_running()  # rebuilds must not freeze the outlines they replace
     builder = Builder(
         outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
@@ -225,23 +163,15 @@ def watch(
 def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
     """One line per build, as `build` prints it; problems as `build` prints them, then go on."""
     if event.kind in ("built", "unchanged") and event.result is not None:
-        for warning in event.result.warnings:
-            click.echo(warning.format(), err=True)
-        noun = "slide" if event.result.slides == 1 else "slides"
+        _echo_problems(event.result.warnings)
         done = "wrote" if event.kind == "built" else "unchanged:"
-        click.echo(
-            f"{done} {event.result.output} ({event.result.slides} {noun}) in {event.seconds:.2f} s",
-            nl=True,
-        )
+        slides = _count(event.result.slides, "slide")
+        click.echo(f"{done} {event.result.output} ({slides}) in {event.seconds:.2f} s")
     elif event.kind in ("failed", "preview-failed"):
-        for problem in event.problems:
-            click.echo(problem.format(), err=True)
-        errors = sum(p.severity == "error" for p in event.problems)
+        _echo_problems(event.problems)
+        errors = _count(sum(p.severity == "error" for p in event.problems), "problem")
         what = "the deck was not changed" if event.kind == "failed" else "no pictures were made"
-        click.echo(
-            f"{errors} problem{'s' if errors != 1 else ''}; {what}; waiting for the next save",
-            err=True,
-        )
+        click.echo(f"{errors}; {what}; waiting for the next save", err=True)
     elif event.kind == "bug":
         click.echo(
             "yamldeck: internal error - this is a bug in yamldeck, not in your outline; "
@@ -263,60 +193,46 @@ def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
 @cli.command()
 @OUTLINE
 @click.option(
-    "-o",
-    "--output",
-    "folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    "-o", "--output", "folder", type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the pictures (default: the outline's name with -preview, beside it).",
 )
 def preview(outline: Path, folder: Path | None) -> None:
     """Build OUTLINE and render every slide to a PNG, plus a numbered contact sheet."""
     from .commands.preview import preview as render_preview
 
-    _load_renderer()
-
+    load_renderer()
     start = time.perf_counter()
     result = render_preview(outline, folder)
-    for warning in result.warnings:
-        click.echo(warning.format(), err=True)
-    noun = "slide" if len(result.pictures) == 1 else "slides"
-    click.echo(
-        f"wrote {len(result.pictures)} {noun} and {result.sheet} "
-        f"in {time.perf_counter() - start:.1f} s"
-    )
+    _echo_problems(result.warnings)
+    slides = _count(len(result.pictures), "slide")
+    click.echo(f"wrote {slides} and {result.sheet} in {time.perf_counter() - start:.1f} s")
 
 
 @cli.command()
 @OUTLINE
 @click.option("--pdf", "pdf", is_flag=True, help="Write a PDF (rendered by LibreOffice).")
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
+    "-o", "--output", type=click.Path(path_type=Path),
     help="Where to write it (default: the outline's name with .pdf, beside it).",
 )
 def export(outline: Path, pdf: bool, output: Path | None) -> None:
     """Build OUTLINE and export the deck in another format (--pdf)."""
     from .commands.preview import export_pdf
 
-    _load_renderer()
+    load_renderer()
 
     if not pdf:
         raise click.UsageError("choose a format to export to: --pdf")
     start = time.perf_counter()
     result = export_pdf(outline, output)
-    for warning in result.warnings:
-        click.echo(warning.format(), err=True)
+    _echo_problems(result.warnings)
     click.echo(f"wrote {result.output} in {time.perf_counter() - start:.1f} s")
 
 
 @cli.command("inspect")
 @click.argument("template", type=click.Path(path_type=Path))
 @click.option(
-    "--units",
-    type=click.Choice(["cm", "in"]),
-    default="cm",
-    show_default=True,
+    "--units", type=click.Choice(["cm", "in"]), default="cm", show_default=True,
     help="Units for positions and sizes.",
 )
 def inspect_template(template: Path, units: str) -> None:
@@ -348,16 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = cli.main(args=argv, prog_name="yamldeck", standalone_mode=False)
     except YamldeckError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(), err=True)
+        _echo_problems(exc.problems)
         errors = sum(p.severity == "error" for p in exc.problems)
         if errors > 1:
             click.echo(f"{errors} problems; nothing was written", err=True)
         return exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("interrupted", err=True)
         return EXIT_INTERRUPTED
     except click.exceptions.Exit as exc:
