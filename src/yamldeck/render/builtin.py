@@ -14,24 +14,23 @@ from pptx.oxml import parse_xml
 from pptx.parts.slide import SlideLayoutPart
 
 from ..theme.drawing import (
-    _GROUP,
     BODY_BOX,
     FOOTER_BOX,
+    GROUP,
     NS,
     NUMBER_BOX,
     SLIDE_H,
     SLIDE_W,
-    _bg,
-    _body_style,
-    _font,
-    _layout,
-    _level,
-    _placeholder,
-    _plain,
-    _title_ph,
+    background_fill,
+    body_style,
+    latin_font,
+    level_style,
+    placeholder,
+    plain_style,
+    slide_layout,
+    title_placeholder,
 )
-from ..theme.layouts import LAYOUT_NAMES as LAYOUT_NAMES
-from ..theme.layouts import _layouts, _rich_layouts
+from ..theme.layouts import layouts_xml
 from ..theme.spec import ThemeSpec
 
 
@@ -48,7 +47,7 @@ def _build(spec: ThemeSpec) -> bytes:
     theme_part = master_part.part_related_by(RT.THEME)
     theme_part._blob = _theme_xml(spec).encode("utf-8")
     layout_parts = [layout.part for layout in prs.slide_masters[0].slide_layouts]
-    layouts = {**_layouts(spec), **_rich_layouts(spec)}
+    layouts = layouts_xml(spec)
     while len(layout_parts) < len(layouts):  # python-pptx's template has 11 layouts
         layout_parts.append(_new_layout_part(master_part, len(layout_parts) + 1))
     rids = []
@@ -72,7 +71,7 @@ def _new_layout_part(master_part: Any, number: int) -> Any:
         partname,
         CT.PML_SLIDE_LAYOUT,
         master_part.package,
-        parse_xml(_layout("", "blank", "").encode("utf-8")),
+        parse_xml(slide_layout("", "blank", "").encode("utf-8")),
     )
     part.relate_to(master_part, RT.SLIDE_MASTER)
     master_part.relate_to(part, RT.SLIDE_LAYOUT)
@@ -83,44 +82,44 @@ def _master_xml(spec: ThemeSpec, layout_rids: list[str]) -> str:
     ids = "".join(
         f'<p:sldLayoutId id="{2147483649 + i}" r:id="{rid}"/>' for i, rid in enumerate(layout_rids)
     )
-    title_style = _level(1, spec.title_pt, spec.primary, bold=True, line=90, face="+mj-lt")
-    other = _plain(18, spec.text)
+    title_style = level_style(1, spec.title_pt, spec.primary, bold=True, line=90, face="+mj-lt")
+    other = plain_style(18, spec.text)
     shapes = (
-        _title_ph(spec)
-        + _placeholder(
+        title_placeholder(spec)
+        + placeholder(
             3,
             "Text Placeholder",
             '<p:ph type="body" idx="1"/>',
             BODY_BOX,
             prompt="Click to edit text",
         )
-        + _placeholder(
+        + placeholder(
             4,
             "Footer Placeholder",
             '<p:ph type="ftr" sz="quarter" idx="11"/>',
             FOOTER_BOX,
-            lst=_plain(12, spec.muted),
+            lst=plain_style(12, spec.muted),
             anchor="ctr",
             prompt="Footer",
         )
-        + _placeholder(
+        + placeholder(
             5,
             "Slide Number Placeholder",
             '<p:ph type="sldNum" sz="quarter" idx="12"/>',
             NUMBER_BOX,
-            lst=_plain(12, spec.muted, align="r"),
+            lst=plain_style(12, spec.muted, align="r"),
             anchor="ctr",
             prompt="‹#›",
         )
     )
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldMaster {NS}>'
-        f"<p:cSld>{_bg(spec.background)}<p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
+        f"<p:cSld>{background_fill(spec.background)}<p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>"
         '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
         'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" '
         'folHlink="folHlink"/>'
         f"<p:sldLayoutIdLst>{ids}</p:sldLayoutIdLst>"
-        f"<p:txStyles><p:titleStyle>{title_style}</p:titleStyle><p:bodyStyle>{_body_style(spec)}</p:bodyStyle>"
+        f"<p:txStyles><p:titleStyle>{title_style}</p:titleStyle><p:bodyStyle>{body_style(spec)}</p:bodyStyle>"
         f"<p:otherStyle>{other}</p:otherStyle></p:txStyles></p:sldMaster>"
     )
 
@@ -143,10 +142,10 @@ def _theme_xml(spec: ThemeSpec) -> str:
         + clr("hlink", spec.accent)
         + clr("folHlink", "6B4C9A")
     )
+    scripts = '<a:ea typeface=""/><a:cs typeface=""/>'
     fonts = (
-        f"<a:majorFont>{_font(spec.heading_font)}"
-        '<a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
-        f'<a:minorFont>{_font(spec.body_font)}<a:ea typeface=""/><a:cs typeface=""/></a:minorFont>'
+        f"<a:majorFont>{latin_font(spec.heading_font)}{scripts}</a:majorFont>"
+        f"<a:minorFont>{latin_font(spec.body_font)}{scripts}</a:minorFont>"
     )
     fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
     line = f'<a:ln w="9525">{fill}</a:ln>'

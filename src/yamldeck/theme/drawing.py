@@ -40,19 +40,16 @@ def _fill(color: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
 
 
-def _scheme_fill(name: str) -> str:
-    return f'<a:solidFill><a:schemeClr val="{name}"/></a:solidFill>'
-
-
 def _xfrm(box: Box) -> str:
     return f'<a:xfrm><a:off x="{box.x}" y="{box.y}"/><a:ext cx="{box.w}" cy="{box.h}"/></a:xfrm>'
 
 
-def _font(face: str) -> str:
+def latin_font(face: str) -> str:
+    """The ``a:latin`` element naming a font (quoted, as font names are the user's)."""
     return f"<a:latin typeface={quoteattr(face)}/>"
 
 
-def _level(
+def level_style(
     lvl: int,
     size: int,
     color: str,
@@ -96,11 +93,11 @@ BULLET_CHARS = ["\u2022", "\u2013", "\u25aa"] * 3
 SPACE_BEFORE = [12, 6, 4] + [4] * 6
 
 
-def _body_style(spec: ThemeSpec) -> str:
+def body_style(spec: ThemeSpec) -> str:
     levels = []
     for i, (size, mar_l, indent) in enumerate(body_levels(spec)):
         levels.append(
-            _level(
+            level_style(
                 i + 1,
                 size,
                 spec.text,
@@ -114,7 +111,7 @@ def _body_style(spec: ThemeSpec) -> str:
     return "".join(levels)
 
 
-def _plain(
+def plain_style(
     size: int,
     color: str,
     *,
@@ -126,12 +123,12 @@ def _plain(
 ) -> str:
     """A list style for text without bullets (every level the same)."""
     return "".join(
-        _level(i, size, color, bold=bold, before=before, align=align, line=line, face=face)
+        level_style(i, size, color, bold=bold, before=before, align=align, line=line, face=face)
         for i in range(1, 10)
     )
 
 
-def _placeholder(
+def placeholder(
     shape_id: int,
     name: str,
     ph: str,
@@ -140,16 +137,14 @@ def _placeholder(
     lst: str = "",
     anchor: str = "t",
     prompt: str = "Click to edit text",
-    columns: int = 1,
-    autofit: str = "",
 ) -> str:
-    cols = f' numCol="{columns}" spcCol="{inches(0.3)}"' if columns > 1 else ""
+    """A placeholder: ``ph`` is its ``p:ph`` element, ``lst`` its list style."""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
         f"<p:spPr>{_xfrm(box)}</p:spPr>"
         f'<p:txBody><a:bodyPr vert="horz" wrap="square" lIns="0" tIns="45720" rIns="0" '
-        f'bIns="45720" anchor="{anchor}" rtlCol="0"{cols}>{autofit or "<a:noAutofit/>"}</a:bodyPr>'
+        f'bIns="45720" anchor="{anchor}" rtlCol="0"><a:noAutofit/></a:bodyPr>'
         f"<a:lstStyle>{lst}</a:lstStyle><a:p>{_prompt_run(prompt)}</a:p></p:txBody></p:sp>"
     )
 
@@ -164,7 +159,8 @@ def _prompt_run(prompt: str) -> str:
     return f'<a:r><a:rPr lang="en-GB"/><a:t>{prompt}</a:t></a:r>'
 
 
-def _rect(shape_id: int, name: str, box: Box, color: str) -> str:
+def rect(shape_id: int, name: str, box: Box, color: str) -> str:
+    """A filled rectangle without outline (title rules, quote bars)."""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvSpPr/>'
         '<p:nvPr userDrawn="1"/>'
@@ -173,7 +169,8 @@ def _rect(shape_id: int, name: str, box: Box, color: str) -> str:
     )
 
 
-def _line(shape_id: int, name: str, box: Box, color: str) -> str:
+def connector(shape_id: int, name: str, box: Box, color: str) -> str:
+    """A straight hairline (footer rule, dividers)."""
     return (
         f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvCxnSpPr/>'
         f'<p:nvPr userDrawn="1"/></p:nvCxnSpPr><p:spPr>{_xfrm(box)}'
@@ -182,23 +179,26 @@ def _line(shape_id: int, name: str, box: Box, color: str) -> str:
     )
 
 
-_GROUP = (
+# The shape tree's own group properties, which every master and layout begins with.
+GROUP = (
     '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
     '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
     '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
 )
 
 
-def _bg(color: str) -> str:
+def background_fill(color: str) -> str:
+    """A solid ``p:bg``."""
     return f"<p:bg><p:bgPr>{_fill(color)}<a:effectLst/></p:bgPr></p:bg>"
 
 
-def _footer_shapes(spec: ThemeSpec, first_id: int) -> str:
-    small = _plain(12, spec.muted)
-    right = _plain(12, spec.muted, align="r")
+def footer_shapes(spec: ThemeSpec, first_id: int) -> str:
+    """The footer rule, footer and slide number of light slides, numbered from ``first_id``."""
+    small = plain_style(12, spec.muted)
+    right = plain_style(12, spec.muted, align="r")
     return (
-        _line(first_id, "Footer rule", HAIRLINE_BOX, spec.hairline)
-        + _placeholder(
+        connector(first_id, "Footer rule", HAIRLINE_BOX, spec.hairline)
+        + placeholder(
             first_id + 1,
             "Footer Placeholder",
             '<p:ph type="ftr" sz="quarter" idx="11"/>',
@@ -207,7 +207,7 @@ def _footer_shapes(spec: ThemeSpec, first_id: int) -> str:
             anchor="ctr",
             prompt="Footer",
         )
-        + _placeholder(
+        + placeholder(
             first_id + 2,
             "Slide Number Placeholder",
             '<p:ph type="sldNum" sz="quarter" idx="12"/>',
@@ -219,17 +219,18 @@ def _footer_shapes(spec: ThemeSpec, first_id: int) -> str:
     )
 
 
-def _layout(name: str, kind: str, shapes: str, *, background: str | None = None) -> str:
-    bg = _bg(background) if background else ""
+def slide_layout(name: str, kind: str, shapes: str, *, background: str | None = None) -> str:
+    """A whole ``p:sldLayout`` part of type ``kind`` holding ``shapes``."""
+    bg = background_fill(background) if background else ""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<p:sldLayout {NS} type="{kind}" preserve="1">'
-        f"<p:cSld name={quoteattr(name)}>{bg}<p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
+        f"<p:cSld name={quoteattr(name)}>{bg}<p:spTree>{GROUP}{shapes}</p:spTree></p:cSld>"
         "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )
 
 
-def _title_ph(
+def title_placeholder(
     spec: ThemeSpec,
     box: Box = TITLE_BOX,
     *,
@@ -238,21 +239,27 @@ def _title_ph(
     anchor: str = "b",
     ph: str = '<p:ph type="title"/>',
 ) -> str:
-    lst = _level(1, size or spec.title_pt, color or spec.primary, bold=True, line=90, face="+mj-lt")
-    return _placeholder(2, "Title", ph, box, lst=lst, anchor=anchor, prompt="Click to edit title")
+    """The title placeholder (shape 2), by default as on light content slides."""
+    lst = level_style(
+        1, size or spec.title_pt, color or spec.primary, bold=True, line=90, face="+mj-lt"
+    )
+    return placeholder(2, "Title", ph, box, lst=lst, anchor=anchor, prompt="Click to edit title")
 
 
-def _content_frame(spec: ThemeSpec) -> str:
-    return _title_ph(spec) + _rect(3, "Title rule", RULE_BOX, spec.accent)
+def content_frame(spec: ThemeSpec) -> str:
+    """The title and its accent rule of light content slides (shapes 2 and 3)."""
+    return title_placeholder(spec) + rect(3, "Title rule", RULE_BOX, spec.accent)
 
 
-def _dark_opening(spec: ThemeSpec, title_box: Box, rule_y: float, size: int) -> str:
-    return _title_ph(
+def dark_opening(spec: ThemeSpec, title_box: Box, rule_y: float, size: int) -> str:
+    """The title and its highlight rule of dark slides (shapes 2 and 3); a 44pt title is
+    a centred title, as on PowerPoint's title slides."""
+    return title_placeholder(
         spec,
         title_box,
         size=size,
         color=spec.on_dark,
         ph='<p:ph type="ctrTitle"/>' if size == 44 else '<p:ph type="title"/>',
-    ) + _rect(
+    ) + rect(
         3, "Title rule", Box(inches(0.9), inches(rule_y), inches(1.2), inches(0.08)), spec.highlight
     )
