@@ -13,7 +13,7 @@ from ..errors import OutlineError
 from ..layout.continuation import RemappedSource, plan_continuations, slide_of
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from .context import FRAME_RECORDS
+from .records import FRAME_RECORDS
 from .slides import render_outline
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutlineError, Problem
-from ..files.assets import AssetPolicy
 from ..files.deckfiles import DeckFiles, load_deck_files
+from ..files.paths import AssetPolicy
 from ..outline.inline import plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
