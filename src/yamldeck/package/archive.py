@@ -50,16 +50,19 @@ def inflate(deflated: Deflated) -> bytes:
     return zlib.decompress(deflated.data, -15)
 
 
-class ZippedDeck(bytes):
-    """A deck's zip bytes as zip_deck made them: already what deterministic_bytes would give."""
+class ZippedDeck(NamedTuple):
+    """A deck's zip as zip_deck made it: already what deterministic_bytes gives for ``epoch``."""
 
+    data: bytes
     epoch: int
 
 
-def deterministic_bytes(pptx_bytes: bytes, *, epoch: int) -> bytes:
+def deterministic_bytes(pptx_bytes: bytes | ZippedDeck, *, epoch: int) -> bytes:
     """Re-zip a saved package so the same content always gives the same bytes."""
-    if isinstance(pptx_bytes, ZippedDeck) and pptx_bytes.epoch == epoch:
-        return pptx_bytes  # zip_deck wrote exactly what the re-zip would: nothing to do
+    if isinstance(pptx_bytes, ZippedDeck):
+        if pptx_bytes.epoch == epoch:
+            return pptx_bytes.data  # zip_deck wrote exactly what the re-zip would
+        pptx_bytes = pptx_bytes.data
     return _rezip(pptx_bytes, epoch, _deck_member)
 
 
@@ -78,9 +81,7 @@ def zip_deck(members: Iterable[tuple[str, Callable[[], bytes | Deflated]]], *,
     workbooks: dict[bytes, bytes] = {}
     data = _zip(((name, lambda make=make, name=name: _deck_member(name, make(), epoch, workbooks))
                  for name, make in ordered), epoch)
-    deck = ZippedDeck(data)
-    deck.epoch = epoch
-    return deck
+    return ZippedDeck(data, epoch)
 
 
 def _rezip(data: bytes, epoch: int, transform: Transform) -> bytes:

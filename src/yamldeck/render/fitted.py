@@ -13,17 +13,18 @@ from ..errors import OutlineError
 from ..layout.continuation import RemappedSource, plan_continuations, slide_of
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
+from ..package.archive import ZippedDeck
 from .records import FRAME_RECORDS
 from .slides import render_outline
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered deck (python-pptx's bytes), the outline as rendered and its fitted frames."""
+    """A rendered deck's package, the outline as rendered and its fitted frames."""
 
-    data: bytes  # the deck's package (its zip may still need package.deterministic_bytes)
+    data: bytes | ZippedDeck  # package.archive.deterministic_bytes gives the bytes to write
     outline: Outline  # with continuation slides, when there were any
-    records: tuple[Any, ...]  # render.context.FrameRecord, in slide order
+    records: tuple[Any, ...]  # render.records.FrameRecord, in slide order
     source: SourceMap  # locates the rendered outline's slides in the original file
 
 
@@ -73,7 +74,7 @@ class _Overflowed(list):  # type: ignore[type-arg]
 
 def _attempt(
     outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any], all_records: bool
-) -> tuple[bytes, tuple[Any, ...], OutlineError | None]:
+) -> tuple[bytes | ZippedDeck, tuple[Any, ...], OutlineError | None]:
     records: list[Any] = [] if all_records else _Overflowed()
     token = FRAME_RECORDS.set(records)
     try:

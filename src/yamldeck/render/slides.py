@@ -22,7 +22,7 @@ from ..files.paths import AssetPolicy
 from ..outline.inline import plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
-from ..package.archive import zip_deck
+from ..package.archive import ZippedDeck, zip_deck
 from ..theme import ThemeSpec, theme_for
 from .adder import SlideAdder
 from .chrome import add_footer, is_dark
@@ -45,8 +45,12 @@ def render_outline(
     cache: SlideCache | None = None,
     files: DeckFiles | None = None,
     package: bool = True,
-) -> bytes:
+) -> bytes | ZippedDeck:
     """Build the deck for ``outline``; raise OutlineError when text cannot be made to fit.
+
+    The deck's package comes back as zip_deck made it (a ZippedDeck, its zip already
+    deterministic) or, when a template's part names clash, as python-pptx saved it: either way
+    package.archive.deterministic_bytes gives the bytes to write.
 
     ``assets`` (files.assets.Assets) holds the pictures and CSV rows the outline names.
     ``cache`` keeps finished slides between builds of one outline (``yamldeck watch``).
