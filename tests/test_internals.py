@@ -100,3 +100,16 @@ def test_zip_internals_are_where_yamldeck_expects_them() -> None:
     reread = zipfile.ZipFile(io.BytesIO(out.getvalue()))
     assert reread.read("a.xml") == payload  # CRC and size checked by zipfile on reading
     assert reread.getinfo("a.xml").compress_size == len(deflated)
+
+
+def test_pyyaml_internals_the_fast_loader_uses() -> None:
+    """outline/fastload.py composes with LibYAML's parser, yaml._yaml.CParser (private)."""
+    from yaml import _yaml
+
+    parser = _yaml.CParser("a: b\n")
+    try:
+        kinds = [type(parser.get_event()).__name__ for _ in range(4)]
+    finally:
+        parser.dispose()
+    assert kinds == ["StreamStartEvent", "DocumentStartEvent", "MappingStartEvent",
+                     "ScalarEvent"]
