@@ -302,7 +302,7 @@ def _wide_table(columns: int, word: str) -> str:
 
 def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path: Path) -> None:
     from yamldeck.layout.measure import get_measurer
-    from yamldeck.render.tables import MARGIN_X_PT
+    from yamldeck.render.kinds.table import MARGIN_X_PT
 
     table = next(s for s in _built(tmp_path, _wide_table(12, "Population")).slides[0].shapes
                  if s.has_table).table

@@ -10,13 +10,13 @@ from xml.sax.saxutils import escape, quoteattr
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from ..layout.measure import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
-from ..outline import tabular
-from ..outline.inline import parse_inline
-from ..outline.model import TableSlide
-from .context import SlideContext
-from .styles import EMU_PER_PT
-from .text import Measured, Para
+from ...layout.measure import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
+from ...outline import tabular
+from ...outline.inline import parse_inline
+from ...outline.model import TableSlide
+from ..context import SlideContext
+from ..styles import EMU_PER_PT
+from ..text import Measured, Para
 
 # Sizes tried for a table that fits on one slide, largest first; a longer table continues on
 # further slides at CONTINUED_PT rather than shrinking further.
