@@ -1,4 +1,4 @@
-"""The README's outline key reference, generated from the model so the two never disagree."""
+"""The outline key reference (docs/reference.md), generated from the model so the two never disagree."""
 
 from __future__ import annotations
 
