@@ -1,4 +1,4 @@
-"""The outline key reference (docs/reference.md), generated from the model so the two never disagree."""
+"""The outline key reference of docs/reference.md, generated from the model so the two agree."""
 
 from __future__ import annotations
 
