@@ -29,6 +29,8 @@ from yamldeck.outline.inline import plain_text
 from yamldeck.package.archive import DEFAULT_EPOCH, deterministic_bytes
 from yamldeck.render.fitted import render_fitted
 
+pytestmark = pytest.mark.usefixtures("needs_libreoffice")  # every test renders with LibreOffice
+
 SEED = 20261128
 BOXES = 600  # paragraphs in plain text boxes
 SLIDES = 80  # slides in the generated outline

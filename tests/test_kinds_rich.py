@@ -664,6 +664,7 @@ MARGIN_PT = 0.6 * 72
 SLIDE_W_PT = 13.333333 * 72
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_every_new_kind_is_drawn_inside_its_frames(tmp_path: Path) -> None:
     from layout_probe import collisions, deck_frames, read_frame
 

@@ -1,12 +1,14 @@
 """The shipped outline (slides.yaml, the MTCR briefing) built into a deck and read back.
 
-Expectations come from the outline parsed with yaml.safe_load and from the seed talk in
-../shared/seed, never from yamldeck's own code.
+Expectations come from the outline parsed with yaml.safe_load and from the briefing it was written
+from (tests/data/seed: the talk's source text and its facts), never from yamldeck's own code.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from helpers import (
+    IN_CI,
     SEED,
     SHARED,
     SHIPPED_FILES,
@@ -271,21 +274,39 @@ def test_building_leaves_the_outline_untouched(deck: Built) -> None:
     assert files_in(deck.outline.parent) == sorted([*SHIPPED_FILES, "slides.pptx"])
 
 
-def test_validator_present_when_shared_exists(deck: Built, tmp_path: Path) -> None:
-    """validate_pptx returns silently only when ../shared is absent; this test is where that shows.
+SHARED_VALIDATOR_ABSENT = "../shared/tools/pptx_validate.py is not beside the repository"
 
-    Where the validator exists, the helper every deck goes through must be able to fail: a copy of
-    the deck missing a slide part is reported.
+
+def test_shared_validator_runs_where_present(deck: Built, tmp_path: Path) -> None:
+    """The team's package validator, beside the checkout in ../shared, checks the shipped deck.
+
+    A clone with nothing beside it skips this (and the run's summary counts the decks the validator
+    did not see); with CI=true it must run. Where it runs it must be able to fail: a copy of the
+    deck missing a slide part is reported, by the tool and by validate_pptx, which every deck built
+    by the tests goes through.
     """
-    if not SHARED.exists():
-        pytest.skip(f"{SHARED} is absent: decks are not checked with pptx_validate.py")
-    assert VALIDATOR.is_file(), (
-        f"{SHARED} exists but {VALIDATOR} does not: decks would go unchecked"
+    if not VALIDATOR.is_file():
+        if SHARED.exists():
+            pytest.fail(f"{SHARED} exists but {VALIDATOR} does not: decks would go unchecked")
+        if IN_CI:
+            pytest.fail(f"{SHARED_VALIDATOR_ABSENT} (CI=true: CI checks decks with it)")
+        pytest.skip(SHARED_VALIDATOR_ABSENT)
+    run = subprocess.run(
+        [sys.executable, str(VALIDATOR), str(deck.path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
+    assert run.returncode == 0, run.stdout + run.stderr
     broken = tmp_path / "broken.bin"  # not *.pptx, so the teardown check leaves it alone
     with zipfile.ZipFile(deck.path) as src, zipfile.ZipFile(broken, "w") as dst:
         for info in src.infolist():
             if info.filename != "ppt/slides/slide3.xml":
                 dst.writestr(info, src.read(info.filename))
-    with pytest.raises(AssertionError, match="points to missing part ppt/slides/slide3.xml"):
+    failed = subprocess.run(
+        [sys.executable, str(VALIDATOR), str(broken)], capture_output=True, text=True, timeout=300
+    )
+    assert failed.returncode != 0
+    assert "points to missing part ppt/slides/slide3.xml" in failed.stdout + failed.stderr
+    with pytest.raises(AssertionError, match=r"ppt/slides/slide3\.xml"):
         validate_pptx(broken)

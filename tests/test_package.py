@@ -15,6 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from helpers import VALIDATOR
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
@@ -29,7 +30,6 @@ EPOCH_DATE = (2023, 11, 14, 22, 13, 20)
 EPOCH_ISO = "2023-11-14T22:13:20Z"
 SLIDES = [("Why yamldeck", "Outlines, not pixels"), ("How it works", "YAML in, deck out")]
 REPO = Path(__file__).resolve().parents[1]
-VALIDATOR = Path(__file__).resolve().parents[2] / "shared" / "tools" / "pptx_validate.py"
 WORKBOOK = "ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"
 
 

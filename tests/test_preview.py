@@ -51,6 +51,7 @@ def fake_soffice(folder: Path, body: str) -> dict[str, str]:
     return clean_env(PATH=f"{bin_dir}{os.pathsep}{Path(sys.executable).parent}")
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_preview_writes_one_picture_per_slide_and_a_numbered_sheet(tmp_path: Path) -> None:
     write(tmp_path)
     folder = tmp_path / "slides-preview"
@@ -78,6 +79,7 @@ def test_preview_writes_one_picture_per_slide_and_a_numbered_sheet(tmp_path: Pat
     assert not list(tmp_path.glob("*.pptx"))  # the deck beside the outline is not touched
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_preview_into_a_chosen_folder(tmp_path: Path) -> None:
     write(tmp_path)
     run = run_cli(["preview", "slides.yaml", "-o", "pics"], tmp_path)
@@ -85,6 +87,7 @@ def test_preview_into_a_chosen_folder(tmp_path: Path) -> None:
     assert len(list((tmp_path / "pics").glob("slide-*.png"))) == 3
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_export_pdf_writes_a_page_per_slide(tmp_path: Path) -> None:
     write(tmp_path)
     run = run_cli(["export", "--pdf", "slides.yaml"], tmp_path)
@@ -172,6 +175,7 @@ def test_a_libreoffice_that_hangs_is_stopped_at_the_timeout(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_two_conversions_at_once_each_use_their_own_profile(tmp_path: Path) -> None:
     outline = write(tmp_path)
     from yamldeck.commands.build import build_deck

@@ -56,6 +56,7 @@ def assert_drawn_inside_frames(deck: Path, tmp_path: Path) -> int:
     return len(frames)
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_the_mtcr_deck_draws_every_word_inside_its_frame(tmp_path: Path) -> None:
     built = build_file(mtcr_copy(tmp_path, overloaded=False))
     assert assert_drawn_inside_frames(built.path, tmp_path) >= 3 * len(built.prs.slides)
@@ -86,6 +87,7 @@ def test_an_overloaded_slide_is_refused_with_a_located_message(
     assert after == before  # the previous deck is untouched, nothing else written
 
 
+@pytest.mark.usefixtures("needs_libreoffice")
 def test_overflow_continue_carries_the_rest_onto_cont_slides_that_fit(tmp_path: Path) -> None:
     plain = Presentation(str(build_file(mtcr_copy(tmp_path / "a", overloaded=False)).path))
     built = build_file(mtcr_copy(tmp_path / "b", overloaded=True, overflow="continue"))

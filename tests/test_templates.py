@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,16 @@ from yamldeck.commands.libreoffice import read_words
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 
-PRESNT = Path("/usr/lib/libreoffice/share/template/common/presnt")
+
+def _libreoffice_home() -> Path:
+    """LibreOffice's installation folder: soffice's real path is <home>/program/soffice."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        return Path("/usr/lib/libreoffice")  # Debian's; the tests that need it are skipped
+    return Path(os.path.realpath(program)).parent.parent
+
+
+PRESNT = _libreoffice_home() / "share" / "template" / "common" / "presnt"  # Impress templates
 LO_TEMPLATES = ("Vivid", "Midnightblue", "Blue_Curve", "Inspiration")
 FOOTER = "Missile Technology Control Regime | Outreach briefing"
 
@@ -56,7 +66,9 @@ def validate_template_deck(path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def lo_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def lo_templates(
+    needs_libreoffice: None, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     """LibreOffice's Impress templates converted to .pptx, once per session."""
     folder = tmp_path_factory.mktemp("lo-templates")
     sources = [str(PRESNT / f"{name}.otp") for name in LO_TEMPLATES]
