@@ -243,6 +243,22 @@ def inspect_template(template: Path, units: str) -> None:
     click.echo(describe(template, units), nl=False)
 
 
+@cli.command("import")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The outline to write "
+              "(default: the deck's name with .yaml); its files go in NAME-assets/ beside it.")
+@click.option("--force", is_flag=True, help="Replace the outline and files of an earlier import.")
+@click.option("--no-template", is_flag=True, help="Use the built-in theme, not the deck's look.")
+def import_command(deck: Path, output: Path | None, force: bool, no_template: bool) -> None:
+    """Make an outline of DECK (.pptx, .potx, .pptm): its slides, pictures, data and look."""
+    from .commands.importing import import_deck
+
+    load_renderer()
+    result = import_deck(deck, output, force=force, template=not no_template)
+    _echo_problems(result.warnings)
+    click.echo(result.summary)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of an outline, for editors (see the README)."""

@@ -1,0 +1,164 @@
+"""A deck read into a Draft: every slide as the kind that fits it, its notes, and deck: settings.
+
+What the outline cannot hold is kept where it can be (text of free-floating boxes, groups and
+SmartArt as bullets or in the notes) and reported: a warning naming the slide and the shape,
+and a comment above the slide in the outline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pptx.oxml.ns import qn
+
+from ..outline.inline import Span
+from .assets import AssetFolder
+from .deckfile import OpenedDeck
+from .draft import Draft, DraftSlide
+from .figures import PictureData
+from .kinds import Made, View, make
+from .settings import deck_settings
+from .shapes import Boxes, Shape, slide_shapes
+from .texts import Links, Para, bullet_tree, markup, paragraphs
+
+CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
+NO_ALT = "A picture from the original deck (describe what it shows)"
+_HIDDEN = ("0", "false")
+
+
+@dataclass
+class Imported:
+    """The Draft, the warnings (one line each) and what went into the assets folder."""
+
+    draft: Draft
+    warnings: list[str] = field(default_factory=list)
+    pictures: int = 0
+    csv_files: int = 0
+
+
+def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
+    prs = opened.prs
+    slides = list(prs.slides)
+    size = (int(prs.slide_width or 12192000), int(prs.slide_height or 6858000))
+    imported = Imported(Draft({}, []))
+    boxes = Boxes()
+    furniture: list[Shape] = []
+    languages: Counter[str] = Counter()
+    for number, slide in enumerate(slides, 1):
+        links = Links(slide.part, [])
+        shapes = slide_shapes(slide, links, boxes, size[1])
+        furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
+        languages.update(r.get("lang") for r in slide._element.iter(qn("a:rPr")) if r.get("lang"))
+        view = View(number, slide.slide_layout.name, shapes, number == 1,
+                    number == len(slides) and number > 1, size, slide.part, links)
+        made = make(view)
+        draft_slide, spare = _finish(imported, made, view, assets)
+        _notes(draft_slide, slide, spare)
+        _flags(draft_slide, slide, number, imported)
+        for dropped in sorted(set(links.dropped)):
+            imported.warnings.append(f"slide {number}: {dropped} is kept as plain text (an "
+                                     "outline links only to web and mail addresses)")
+        imported.draft.slides.append(draft_slide)
+    deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
+    imported.draft.deck, imported.draft.deck_remarks = deck, remarks
+    imported.warnings += notes
+    if opened.macros:
+        imported.warnings.append("the deck's macros are not brought over (an outline holds none)")
+    return imported
+
+
+def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
+            ) -> tuple[DraftSlide, list[Para]]:
+    """The slide's keys with its picture and data saved as files, and the text it could not
+    place (added to its bullets where it has them; else returned, for the notes)."""
+    fields = made.fields
+    fields.setdefault("kind", "bullets")
+    slide = DraftSlide(fields, [f"Slide {view.number}."], source_layout=view.layout)
+    for shape, what in made.lost:
+        imported.warnings.append(f"slide {view.number}: {shape.label}: {what}")
+        slide.comments.append(f"Not brought over: {shape.label}, {what}."
+                              if what.startswith("not") or what.startswith("is")
+                              else f"From {shape.label}: {what}.")
+    if made.picture is not None:
+        _picture(imported, slide, view.number, made.picture, assets)
+    for key, what in (("rows", "table"), ("data", "chart")):
+        _to_csv(imported, slide, view.number, key, what, assets)
+    extra = [p for shape in made.spare for p in shape.paras] + made.spare_paras
+    bullets = fields["kind"] == "bullets" or "bullets" in fields or made.fallback
+    where = "the slide's bullets" if bullets else "the speaker notes"
+    for shape in made.spare:
+        imported.warnings.append(f"slide {view.number}: {shape.label}: its text is not in a "
+                                 f"place the outline has; it is added to {where}")
+        slide.comments.append(f"The text of {shape.label} is added to {where}.")
+    if extra and bullets:
+        fields["kind"] = "picture" if "image" in fields else "bullets"
+        fields["bullets"] = list(fields.get("bullets") or []) + bullet_tree(extra)
+        return slide, []
+    if made.fallback:
+        slide.comments.append(f"It had only a title: a section slide on its layout "
+                              f"('{view.layout}').")
+    return slide, extra
+
+
+def _picture(imported: Imported, slide: DraftSlide, number: int,
+             found: tuple[Shape, PictureData], assets: AssetFolder) -> None:
+    shape, data = found
+    fields = slide.fields
+    fields["image"] = assets.picture(number, data.data, data.ext)
+    imported.pictures += 1
+    if data.decorative:
+        fields["decorative"] = True
+    elif data.alt:
+        fields["alt"] = markup([Span(data.alt)])
+    else:
+        fields["alt"] = NO_ALT
+        slide.remarks["alt"] = "the original has no alt text: say what the picture shows"
+        imported.warnings.append(f"slide {number}: {shape.label} has no alt text; the outline "
+                                 "says so in 'alt:' until you describe the picture")
+    if data.cropped:
+        fields["fit"] = "fill"
+
+
+def _to_csv(imported: Imported, slide: DraftSlide, number: int, key: str, what: str,
+            assets: AssetFolder) -> None:
+    holder = slide.fields.get("chart") if key == "data" else slide.fields
+    if not isinstance(holder, dict) or len(holder.get(key) or ()) <= CSV_FROM_ROWS:
+        return
+    name = assets.csv(number, what, holder[key])
+    if name is not None:
+        del holder[key]
+        holder["csv"] = name
+        imported.csv_files += 1
+
+
+def _notes(draft: DraftSlide, slide: Any, spare: list[Para]) -> None:
+    """The speaker notes (a line break in a paragraph starts a new one: a note's paragraphs are
+    what an outline keeps), then text the slide could not place."""
+    texts: list[str] = []
+    if slide.has_notes_slide:
+        notes = slide.notes_slide
+        body = notes.notes_placeholder
+        if body is not None:
+            links = Links(notes.part, [])
+            for para in paragraphs(body._element.find(qn("p:txBody")), links):
+                texts += [line.strip() for line in para.text.split("\n") if line.strip()]
+    if spare:
+        texts.append("Text from the slide that the outline has no place for:")
+        texts += [p.text.strip() for p in spare]
+    if texts:
+        draft.fields["notes"] = "\n\n".join(texts)
+
+
+def _flags(draft: DraftSlide, slide: Any, number: int, imported: Imported) -> None:
+    element = slide._element
+    if element.get("show") in _HIDDEN:
+        draft.comments.append("Hidden in the original deck; an outline's slides are all shown "
+                              "(delete this slide to leave it out).")
+        imported.warnings.append(f"slide {number}: the slide is hidden in the deck; the outline "
+                                 "shows it")
+    timing = element.find(qn("p:timing"))
+    if timing is not None and next(timing.iter(qn("p:par")), None) is not None:
+        draft.comments.append("Its animations are not brought over.")
+        imported.warnings.append(f"slide {number}: its animations are not brought over")

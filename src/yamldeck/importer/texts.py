@@ -1,0 +1,216 @@
+"""Text of a deck's shapes as outline text: runs as inline markup, paragraphs as nested bullets.
+
+Bold, italic and web links become **bold**, *italic* and [text](url); characters the outline would
+read as markup are escaped with a backslash, and every text is checked by parsing it back with
+outline.inline, so what the outline says is what the slide showed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.oxml.ns import qn
+
+from ..outline.characters import CONTROL
+from ..outline.inline import Span, parse_inline, url_problem
+
+_R_ID = qn("r:id")
+_TRUE = ("1", "true")
+_URL = re.compile(r"(?:[^()\s]|\([^()\s]*\))*")  # what outline.inline reads as a link's address
+_ESCAPABLE = "\\*[]()_`"
+_BULLET_TAGS = {qn("a:buChar"): True, qn("a:buAutoNum"): True, qn("a:buBlip"): True,
+                qn("a:buNone"): False}
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: outline text (markup, escaped), its level, and how it was marked."""
+
+    text: str
+    level: int = 0
+    bullet: bool | None = None  # a bullet or number (True), none (False), as inherited (None)
+    numbered: bool = False
+    bold: bool = False  # every character of it bold (headings, table headers)
+    size: float | None = None  # the largest run's size in points, where the run says
+
+    @property
+    def plain(self) -> str:
+        return "".join(span.text for span in parse_inline(self.text))
+
+
+@dataclass
+class Links:
+    """Where a run's link goes: the part's relationships, and links left out (for warnings)."""
+
+    part: Any
+    dropped: list[str]
+
+    def url(self, r_pr: Any) -> str | None:
+        click = r_pr.find(qn("a:hlinkClick")) if r_pr is not None else None
+        r_id = click.get(_R_ID) if click is not None else None
+        if not r_id:
+            return None
+        try:
+            rel = self.part.rels[r_id]
+        except KeyError:
+            return None
+        if not rel.is_external:
+            self.dropped.append("a link to another slide")
+            return None
+        address = rel.target_ref.strip().replace(" ", "%20")
+        if not _URL.fullmatch(address):
+            address = address.replace("(", "%28").replace(")", "%29")
+        if url_problem(address):
+            self.dropped.append(f"a link to '{address[:60]}'")
+            return None
+        return address
+
+
+def paragraphs(tx_body: Any, links: Links) -> list[Para]:
+    """The paragraphs of a text body (a:txBody or p:txBody), empty ones left out."""
+    found = []
+    for p in tx_body.iterfind(qn("a:p")):
+        para = paragraph(p, links)
+        if para.plain.strip():
+            found.append(para)
+    return found
+
+
+def paragraph(p: Any, links: Links) -> Para:
+    p_pr = p.find(qn("a:pPr"))
+    level, bullet, numbered = 0, None, False
+    if p_pr is not None:
+        lvl = p_pr.get("lvl", "0")
+        level = min(int(lvl), 8) if lvl.isdigit() else 0
+        for child in p_pr:
+            if child.tag in _BULLET_TAGS:
+                bullet = _BULLET_TAGS[child.tag]
+                numbered = child.tag == qn("a:buAutoNum")
+    spans: list[Span] = []
+    sizes: list[float] = []
+    for child in p:
+        tag = child.tag
+        if tag == qn("a:br"):
+            spans.append(Span("\n"))
+        elif tag in (qn("a:r"), qn("a:fld")):
+            r_pr = child.find(qn("a:rPr"))
+            t = child.find(qn("a:t"))
+            text = CONTROL.sub("", t.text or "") if t is not None else ""
+            if r_pr is not None and r_pr.get("sz", "").isdigit():
+                sizes.append(int(r_pr.get("sz")) / 100)
+            bold = r_pr is not None and r_pr.get("b") in _TRUE
+            italic = r_pr is not None and r_pr.get("i") in _TRUE
+            spans.append(Span(text, bold, italic, links.url(r_pr)))
+    spans = _merged(spans)
+    visible = [s for s in spans if s.text.strip()]
+    all_bold = bool(visible) and all(s.bold for s in visible)
+    return Para(markup(spans), level, bullet, numbered, all_bold, max(sizes, default=None))
+
+
+def unbolded(para: Para) -> Para:
+    """The paragraph without bold where all of it is bold (as a heading or a table's header row
+    is drawn anyway: the outline need not say so)."""
+    if not para.bold:
+        return para
+    spans = [Span(s.text, False, s.italic, s.url) for s in parse_inline(para.text)]
+    return Para(markup(spans), para.level, para.bullet, para.numbered, False, para.size)
+
+
+def markup(spans: list[Span]) -> str:
+    """Outline text showing ``spans``: plain where markup is not needed, escaped where a
+    character would be read as markup; formatting is dropped only if no writing reads back."""
+    spans = _merged(spans)
+    for escape_all in (False, True):
+        text = "".join(_span_markup(span, escape_all) for span in spans)
+        if _same(parse_inline(text), spans):
+            return text
+    return "".join(_escape(span.text, True) for span in spans)
+
+
+def _span_markup(span: Span, escape_all: bool) -> str:
+    text = span.text
+    core = text.strip()
+    if not core or "\n" in core:
+        inner = _escape(text, escape_all)
+        return f"[{inner}]({span.url})" if span.url and core else inner
+    lead, tail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    inner = _escape(core, escape_all)
+    marker = "***" if span.bold and span.italic else "**" if span.bold else "*" if span.italic \
+        else ""
+    inner = f"{marker}{inner}{marker}"
+    if span.url:
+        inner = f"[{inner}]({span.url})"
+    return f"{lead}{inner}{tail}"
+
+
+def _escape(text: str, escape_all: bool) -> str:
+    """Backslashes before characters the outline escapes; with ``escape_all`` every '*', '['
+    and ']' too (first tried without, for a text that reads plainly)."""
+    out = []
+    for i, char in enumerate(text):
+        following = text[i + 1] if i + 1 < len(text) else ""
+        if char == "\\" and (escape_all or following in _ESCAPABLE):
+            out.append("\\\\")
+        elif escape_all and char in "*[]":
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _same(parsed: tuple[Span, ...], wanted: list[Span]) -> bool:
+    """The same characters with the same formatting (spaces may differ in formatting: markers
+    sit inside them)."""
+    def chars(spans: Any) -> list[tuple[str, bool, bool, str | None]]:
+        return [(c, s.bold, s.italic, s.url) if not c.isspace() else (c, False, False, None)
+                for s in spans for c in s.text]
+    return chars(parsed) == chars(wanted)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].url) == (
+                span.bold, span.italic, span.url):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic, span.url)
+        else:
+            merged.append(span)
+    return merged
+
+
+def bullet_tree(paras: list[Para]) -> list[Any]:
+    """Paragraphs as the outline's bullets: texts, and {'Parent': [children]} for a paragraph
+    with deeper ones under it. Only the order of levels counts: paragraphs at levels 1, 1, 3, 2
+    are bullets, bullets, a sub-bullet and a sub-bullet (each level one deeper than its parent)."""
+    depths: list[int] = []
+    open_levels: list[int] = []
+    for para in paras:
+        while open_levels and open_levels[-1] >= para.level:
+            open_levels.pop()
+        depths.append(len(open_levels))
+        open_levels.append(para.level)
+    return _children(paras, depths, 0, len(paras), 0)
+
+
+def _children(paras: list[Para], depths: list[int], start: int, end: int, depth: int
+              ) -> list[Any]:
+    items: list[Any] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j < end and depths[j] > depth:
+            j += 1
+        text = paras[i].text.strip()
+        items.append({text: _children(paras, depths, i + 1, j, depth + 1)} if j > i + 1
+                     else text)
+        i = j
+    return items
+
+
+def joined(paras: list[Para], separator: str = "\n") -> str:
+    """Paragraphs as one text (its line breaks shown as line breaks on the slide)."""
+    return separator.join(para.text.strip() for para in paras)
