@@ -6,7 +6,7 @@ from typing import Any
 
 from ..errors import Problem
 from .fields import Bullet, _check_text
-from .messages import quote
+from .quoting import indent, quote
 from .source import Path_, SourceMap
 
 # PowerPoint has nine outline levels (a:lvl1pPr to a:lvl9pPr; python-pptx allows levels 0 to 8).
@@ -51,7 +51,9 @@ def _bullets(raw: Any, path: Path_, ctx: _Context, depth: int = 0) -> tuple[Bull
         return ()
     if not isinstance(raw, list) or not raw:
         what = "a text" if isinstance(raw, str) else "empty" if raw in (None, []) else "not a list"
-        ctx.report(path, f"bullets must be a list of lines starting with '- ' (found {what})")
+        undashed = _undashed(path, ctx.source) if isinstance(raw, str) else None
+        ctx.report(path, undashed or f"bullets must be a list of lines starting with '- ' "
+                   f"(found {what})")
         return ()
     result: list[Bullet] = []
     for i, item in enumerate(raw):
@@ -75,6 +77,30 @@ def _bullets(raw: Any, path: Path_, ctx: _Context, depth: int = 0) -> tuple[Bull
         else:
             ctx.report(here, "an empty bullet; write text after the '- ' or delete the line")
     return tuple(result)
+
+
+def _undashed(path: Path_, source: SourceMap) -> str | None:
+    """Bullets typed on the lines under 'bullets:' without their '- ', which YAML reads as one
+    text; None when the text is on the line of 'bullets:' itself."""
+    key, value = source.keys.get(path), source.values.get(path)
+    if key is None or value is None or value.line <= key.line or value.line > len(source.lines):
+        return None
+    count = 1
+    for line in source.lines[value.line :]:  # the text goes on while indented past its key
+        if not line.strip() or line.lstrip().startswith("#") or indent(line) < key.column:
+            break
+        count += 1
+    fixed = "- " + source.lines[value.line - 1].strip()
+    if count == 1:
+        return (
+            "bullets must be a list of lines starting with '- '; this line looks like a bullet "
+            f"missing its '- ': write {fixed}"
+        )
+    return (
+        f"bullets must be a list of lines starting with '- '; these {count} lines look like "
+        f"bullets missing their '- ' (YAML reads them as one text): write {fixed}, and put '- ' "
+        "before each of the others"
+    )
 
 
 def _parent(item: dict[str, Any], here: Path_, ctx: _Context, depth: int) -> Bullet | None:

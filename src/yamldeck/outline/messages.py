@@ -7,8 +7,17 @@ from typing import Any
 
 import yaml
 
-_KEY = re.compile(r"[A-Za-z_][\w-]*")
-_CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+from .escapes import unknown_escape
+from .hints import misplaced_slide, missing_dash
+from .quoting import CURLY, KEY, indent, previous_content_line, quote, quoted_fix
+
+# Parse errors at a line that may be out of the outline's shape (see hints.py).
+_SHAPE_PROBLEMS = (
+    "could not find expected ':'",
+    "expected <block end>",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+)
 
 
 def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Any, str]:
@@ -18,6 +27,9 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Any, str]:
     text = _line(lines, mark)
     if "'\\t'" in problem or "\t" in problem:
         return mark, _tab_message(text, mark.column)
+    shaped = _out_of_shape(exc, lines)
+    if shaped is not None:
+        return shaped
     if "mapping values are not allowed" in problem:
         return _colon(lines, mark)
     if "alias" in context or "anchor" in context:
@@ -65,6 +77,21 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Any, str]:
     return mark, f"not valid YAML: {problem or context}"
 
 
+def _out_of_shape(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Any, str] | None:
+    """A backslash in double quotes, a bullet without its '- ', a slide left of the others."""
+    problem, start = exc.problem or "", exc.context_mark
+    if "double-quoted" in (exc.context or "") and "escape" in problem and start is not None:
+        line, column, message = unknown_escape(lines, start.line, start.column)
+        return _Mark(line, column), message
+    if not any(shape in problem for shape in _SHAPE_PROBLEMS):
+        return None
+    mark = start if "expected ':'" in problem and start is not None else exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    message = missing_dash(lines, mark.line) or misplaced_slide(lines, mark.line)
+    return None if message is None else (_Mark(mark.line, indent(lines[mark.line])), message)
+
+
 def reference_message(line_text: str, column: int) -> str:
     """A text starting with '*' or '&', which YAML reads as an alias or an anchor."""
     char = line_text[column : column + 1] or "*"
@@ -102,10 +129,13 @@ def _colon(lines: list[str], mark: Any) -> tuple[Any, str]:
     before = text[: mark.column]
     if re.search(r":(\s|$)", before):
         return mark, colon_message(text)
-    previous = _previous_content_line(lines, mark.line)
+    previous = previous_content_line(lines, mark.line)
     if previous is None:
         return mark, colon_message(text)
     number, prev = previous
+    misplaced = misplaced_slide(lines, number)  # 'kind: section' left of the slides' '- '
+    if misplaced is not None:
+        return _Mark(number, indent(prev)), misplaced
     key = text.strip().removeprefix("- ").split(":")[0]
     if re.search(r":(\s|$)", prev):
         return mark, (
@@ -115,7 +145,7 @@ def _colon(lines: list[str], mark: Any) -> tuple[Any, str]:
     body = prev.strip()
     dash = "- " if body.startswith("- ") else ""
     word, _, rest = body[len(dash) :].partition(" ")
-    fix = f"{dash}{word}: {rest}" if _KEY.fullmatch(word) and rest else f"{dash}{word}:"
+    fix = f"{dash}{word}: {rest}" if KEY.fullmatch(word) and rest else f"{dash}{word}:"
     column = len(prev) - len(prev.lstrip()) + len(dash)
     return _Mark(number, column), (
         f"'{body[len(dash) :]}' has no ':' after its key, so YAML reads it and the next line "
@@ -123,19 +153,11 @@ def _colon(lines: list[str], mark: Any) -> tuple[Any, str]:
     )
 
 
-def _previous_content_line(lines: list[str], index: int) -> tuple[int, str] | None:
-    for number in range(index - 1, -1, -1):
-        stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#"):
-            return number, lines[number]
-    return None
-
-
 def colon_message(line_text: str) -> str:
     """Quote a text that contains ': ' (and explain curly quotes when they were meant as quotes)."""
     value = line_text.strip().removeprefix("- ")
     _, sep, after = value.partition(": ")
-    if sep and after and after[0] in _CURLY:
+    if sep and after and after[0] in CURLY:
         return (
             "a text contains ': ', which YAML reads as a new key; the curly quotes \u201c \u201d "
             "(from Word or a web page) are not quotes to YAML: use straight quotes, e.g. "
@@ -145,25 +167,6 @@ def colon_message(line_text: str) -> str:
         f"a text contains ': ', which YAML reads as a new key; put the text in quotes: "
         f"{quoted_fix(line_text)}"
     )
-
-
-def quoted_fix(line_text: str) -> str:
-    """The line with its text in double quotes (curly quotes around it made straight)."""
-    stripped = line_text.strip()
-    prefix = "- " if stripped.startswith("- ") else ""
-    body = stripped[len(prefix) :]
-    key, sep, value = body.partition(": ")
-    if sep and _KEY.fullmatch(key):
-        prefix, body = f"{prefix}{key}: ", value
-    body = body.strip()
-    if len(body) >= 2 and body[0] in _CURLY and body[-1] in _CURLY:
-        body = body[1:-1]
-    return prefix + quote(body)
-
-
-def quote(text: str) -> str:
-    """``text`` as a double-quoted YAML string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _after_closed_text(lines: list[str], mark: Any) -> tuple[Any, str]:
@@ -201,7 +204,7 @@ def _replace_value(line_text: str, new: str) -> str:
     prefix = "- " if stripped.startswith("- ") else ""
     body = stripped[len(prefix) :]
     key, sep, _ = body.partition(": ")
-    if sep and _KEY.fullmatch(key):
+    if sep and KEY.fullmatch(key):
         prefix += key + ": "
     return prefix + new
 
@@ -215,7 +218,7 @@ def _indent_message(lines: list[str], mark: Any) -> str:
             f"this line is indented less than the text under '{lines[block].strip()}' "
             f"(line {block + 1}); indent every line of that text at least as far as its first line"
         )
-    previous = _previous_content_line(lines, mark.line)
+    previous = previous_content_line(lines, mark.line)
     above = ""
     if previous is not None:
         number, prev = previous
@@ -252,7 +255,7 @@ def _missing_colon(lines: list[str], mark: Any) -> tuple[Any, str]:
     word = text[mark.column :].strip()
     if word.startswith("-") and len(word) > 1 and word[1] != " ":
         return mark, f"a '-' starts a list item only with a space after it: write - {word[1:]}"
-    if _KEY.fullmatch(word):
+    if KEY.fullmatch(word):
         return mark, f"'{word}' is missing its ':'; write {word}:"
     return mark, (
         "a key is missing its ':' (write 'key: value'), or a text spans lines without quotes"

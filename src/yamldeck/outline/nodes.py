@@ -8,7 +8,8 @@ import yaml
 
 from ..errors import Problem
 from .characters import comment_cut, invisible_characters, join_surrogates, remove_controls
-from .messages import quoted_fix
+from .escapes import hidden_escape
+from .quoting import quoted_fix
 from .source import Mark, Path_, SourceMap, format_path, slide_label
 
 # Only an empty value means "nothing": '~' and 'null' typed in a text are that text, as typed.
@@ -91,12 +92,26 @@ class Builder:
             if node.end_mark.line > node.start_mark.line:
                 self._continuation(node, path)
         value, removed = remove_controls(join_surrogates(node.value))
-        if removed:
+        escaped = self._escapes(node, path) if node.style == '"' and not is_key else False
+        if removed and not escaped:  # a path's '\a' is named by the escape's message
             self.note(path, node.start_mark, removed.message, warning=True)
         for invisible in invisible_characters(value):
             mark = self._find(invisible.literal or "", node) or node.start_mark
             self.note(path, mark, invisible.message, warning=True)
         return value
+
+    def _escapes(self, node: Any, path: Path_) -> bool:
+        """Note a Windows path whose backslashes YAML read as escapes; True when noted."""
+        first, last, lines = node.start_mark, node.end_mark, self.source.lines
+        if last.line == first.line and "\\" not in lines[first.line][first.column : last.column]:
+            return False  # most texts: no backslash to look at
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        found = hidden_escape(lines, first.line, first.column, key)
+        if found is None:
+            return False
+        line, column, message, error = found
+        self.note(path, yaml.Mark("", 0, line, column, None, None), message, warning=not error)
+        return True
 
     def _find(self, char: str, node: Any) -> Any:
         """Where ``char`` is typed inside the node, when it is typed rather than escaped."""
@@ -132,6 +147,16 @@ class Builder:
             line = lines[number]
             if line.lstrip().startswith("- "):
                 at = yaml.Mark("", 0, number, len(line) - len(line.lstrip()), None, None)
+                first = lines[node.start_mark.line]
+                if at.column == node.start_mark.column == len(first) - len(first.lstrip()):
+                    # the text's first line is lined up with the '- ' lines: it lacks its own
+                    self.note(
+                        path,
+                        node.start_mark,
+                        "this line looks like a bullet missing its '- ' (without it, YAML reads "
+                        f"it and the '- ' lines below it as one text); write - {first.strip()}",
+                    )
+                    return
                 self.note(
                     path,
                     at,

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from .locations import fields_at, outline_errors, place_name, row_owner, row_part, value_at
-from .messages import quote
 from .model import SLIDE_MODELS, Column, Deck
+from .quoting import quote
 from .source import Path_, SourceMap
 
 
