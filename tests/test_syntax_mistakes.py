@@ -1,5 +1,5 @@
 """Messages that point at the real mistake: a bullet without its '- ', a slide pasted left of the
-others, a Windows path in double quotes.
+others, a Windows path in double quotes, and every slide's syntax error in one run.
 
 Each case pins every line on stderr and the exit code of `yamldeck build` (or `check`), and
 proves the deck from the previous build and the outline are byte-identical afterwards.
@@ -340,3 +340,107 @@ def test_escapes_meant_in_a_text_are_not_reported(tmp_path: Path) -> None:
     # python-pptx shows a line break inside a paragraph (<a:br/>) as a vertical tab
     assert title_shape(built.prs.slides[0]).text_frame.text == "Two\vlines"
 
+
+# --- 4. every slide's syntax error in one run ---------------------------------------------------
+
+COLON = (
+    "error: a text contains ': ', which YAML reads as a new key; put the text in quotes: "
+    '- title: "{}"'
+)
+
+
+def slide(title: str, bullet: str = "one") -> str:
+    return f"  - title: {title}\n    bullets:\n      - {bullet}\n"
+
+
+def test_two_slides_with_a_colon_in_the_title(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outline = HEAD + slide("Q3: results") + slide("Aims") + slide("Q4: plans")
+    assert refused(project, capsys, outline, ["build"]) == [
+        "slides.yaml:4:14: " + COLON.format("Q3: results"),
+        "slides.yaml:10:14: " + COLON.format("Q4: plans"),
+        "2 problems; nothing was written",
+    ]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_unclosed_quote_then_a_tab_then_a_colon(
+    project: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    outline = (
+        HEAD + slide("A") + slide('"Aims') + slide("C") + slide("D")
+        + "  - title: E\n    bullets:\n\t  - one\n" + slide("F: x")
+    )
+    assert refused(project, capsys, outline, [command]) == [
+        "slides.yaml:7:12: error: this quote is never closed; add the closing quote at the end "
+        "of the text",
+        "slides.yaml:18:1: error: a tab is used for indentation; YAML needs spaces (replace the "
+        "tab with spaces)",
+        "slides.yaml:19:13: " + COLON.format("F: x"),
+        "3 problems; nothing was written",
+    ]
+
+
+def test_an_error_in_the_deck_and_in_the_slides(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outline = "deck:\n  title: Talk: 2024\nslides:\n" + slide("Aims") + slide("@home")
+    assert refused(project, capsys, outline, ["build"]) == [
+        "slides.yaml:2:14: error: a text contains ': ', which YAML reads as a new key; put the "
+        'text in quotes: title: "Talk: 2024"',
+        "slides.yaml:7:12: error: text cannot start with '@' in YAML; put the whole text in "
+        'quotes, e.g. - title: "@home"',
+        "2 problems; nothing was written",
+    ]
+
+
+def test_more_than_twenty_are_counted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outline = HEAD + "".join(slide(f"Q{n}: x") for n in range(1, 26))
+    lines = refused(project, capsys, outline, ["build"])
+    assert lines == [
+        *(f"slides.yaml:{3 * n + 1}:{14 if n < 10 else 15}: " + COLON.format(f"Q{n}: x")
+          for n in range(1, 21)),
+        "slides.yaml:64:15: error: 5 more slides from here on have a syntax error too (not "
+        "listed); fix the ones above, then run again to see them",
+        "21 problems; nothing was written",
+    ]
+
+
+def test_the_split_into_slides_adds_no_error_of_its_own(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lines starting '- ' in a block of notes, a comment at column 1 and a text in quotes over
+    several lines are all read as in the file: only the real mistake is reported."""
+    outline = (
+        HEAD + slide("Q3: results")
+        + "  - title: Aims\n    bullets:\n      - one\n    notes: |\n      - say this\n"
+        "      - then that\n# part 2\n"
+        '  - title: "A title on\n      two lines"\n    bullets:\n      - one\n'
+        "  - kind: section\n    title: End\n"
+    )
+    assert refused(project, capsys, outline, ["build"]) == [
+        "slides.yaml:4:14: " + COLON.format("Q3: results")
+    ]
+
+
+def test_schema_problems_wait_for_the_syntax_to_be_fixed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outline = (
+        HEAD + slide("Q3: results") + "  - title: Aims\n    bullet:\n      - one\n"
+        "  - kind: sectoin\n    title: End\n"
+    )
+    assert refused(project, capsys, outline, ["build"]) == [
+        "slides.yaml:4:14: " + COLON.format("Q3: results")
+    ]
+
+
+def test_no_slide_is_read_past_a_slide_left_of_the_others(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Where the slides' column is broken, the lines after it cannot be split safely."""
+    outline = HEAD + slide("Aims") + "- title: Next\n  bullets:\n  - two\n" + slide("Q4: plans")
+    assert refused(project, capsys, outline, ["build"]) == [
+        "slides.yaml:7:1: " + LEFT.format(1, "2 spaces")
+    ]

@@ -10,9 +10,11 @@ from typing import Any
 import yaml
 
 from ..errors import OutlineError, Problem, Warnings
+from .composer import MAX_DEPTH, ComposeLoader, Refused
 from .fastload import compose_fast
-from .messages import explain, reference_message, tag_message
+from .messages import explain
 from .nodes import Builder
+from .resume import later_problems
 from .source import Mark, Path_, SourceMap, format_path, slide_label
 
 __all__ = [
@@ -27,58 +29,12 @@ __all__ = [
 ]
 
 MAX_BYTES = 5_000_000
-MAX_DEPTH = 40
 
 
 @dataclass(frozen=True)
 class Document:
     data: Any
     source: SourceMap
-
-
-class _Refused(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
-
-
-class _ComposeLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses aliases, anchors, explicit tags and deep nesting."""
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
-        event = self.peek_event()
-        mark = event.start_mark
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent) or isinstance(event, yaml.ScalarEvent) and anchor:
-            raise _Refused(mark, reference_message(self._line(mark), mark.column))
-        if anchor is not None:  # on a list or keys: not a text that happens to start with '&'
-            raise _Refused(
-                mark,
-                f"'&{anchor}' is a YAML anchor; an outline does not use anchors (&name) or "
-                "aliases (*name): write each text out in full",
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(mark, tag_message(self._line(mark), shown))
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                raise _Refused(
-                    mark,
-                    f"nested more than {MAX_DEPTH} levels deep; an outline never needs this: "
-                    "check the indentation and the brackets here",
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-    def _line(self, mark: Any) -> str:
-        lines = self.buffer.split("\n")
-        return lines[mark.line].rstrip("\0\r") if mark.line < len(lines) else ""
 
 
 def read_document(
@@ -139,19 +95,24 @@ def parse_document(raw: bytes, name: str, warnings: Warnings | None = None) -> D
 
 
 def _compose_python(text: str, source: SourceMap) -> Any:
-    """The root node by PyYAML's Python composer, which refuses what an outline must not use."""
-    loader = _ComposeLoader(text)
+    """The root node by PyYAML's Python composer, which refuses what an outline must not use.
+
+    On a syntax error, the slides after it are read too: every slide's first syntax error is
+    reported in one run, not one error per run.
+    """
+    loader = ComposeLoader(text)
     try:
         return loader.get_single_node()
-    except _Refused as exc:
-        raise OutlineError(_at(source, exc.mark, exc.message)) from None
+    except Refused as exc:
+        first = _at(source, exc.mark, exc.message)
     except yaml.MarkedYAMLError as exc:
         mark, message = explain(exc, source.lines)
-        raise OutlineError(_at(source, mark, message)) from None
+        first = _at(source, mark, message)
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
         raise OutlineError(Problem(f"not valid YAML: {exc}", file=source.file)) from None
     finally:
         loader.dispose()
+    raise OutlineError([first, *later_problems(source, (first.line or 1) - 1)])
 
 
 # Files given by mistake instead of the outline, by their first bytes.
