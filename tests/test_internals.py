@@ -12,7 +12,9 @@ import zipfile
 import zlib
 
 from pptx import Presentation
+from pptx.chart import xlsx
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage, Part
 from pptx.oxml.text import CT_RegularTextRun
@@ -69,6 +71,30 @@ def test_workbook_blob_is_the_embedded_workbook() -> None:
     blob = internals.workbook_blob(data)
     assert zipfile.ZipFile(io.BytesIO(blob)).namelist()  # a real .xlsx
     assert blob[:2] == b"PK"
+
+
+def test_workbook_blob_is_python_pptx_s_workbook_with_text_cells() -> None:
+    """The overridden _open_worksheet is where python-pptx's writer opens its XlsxWriter
+    Workbook; for plain labels the workbook is python-pptx's own, and "=..." stays text."""
+    assert inspect.isgeneratorfunction(
+        inspect.unwrap(CategoryWorkbookWriter._open_worksheet)
+    ), "CategoryWorkbookWriter._open_worksheet is no longer a context manager"
+    assert xlsx.Workbook.__module__.startswith("xlsxwriter"), "pptx.chart.xlsx.Workbook moved"
+
+    def members(blob: bytes) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(blob)) as book:  # core.xml holds the time of writing
+            return {n: book.read(n) for n in book.namelist() if n != "docProps/core.xml"}
+
+    plain = CategoryChartData()
+    plain.categories = ["Europe", "Africa"]
+    plain.add_series("Partners", (25, 1))
+    assert members(internals.workbook_blob(plain)) == members(plain._workbook_writer.xlsx_blob)
+    formula = CategoryChartData()
+    formula.categories = ["=1+1"]
+    formula.add_series("=2+2", (3,))
+    sheet = members(internals.workbook_blob(formula))["xl/worksheets/sheet1.xml"]
+    theirs = members(formula._workbook_writer.xlsx_blob)["xl/worksheets/sheet1.xml"]
+    assert b"<f>" in theirs and b"<f>" not in sheet and sheet.count(b't="s"') == 2
 
 
 def test_part_naming_methods_and_tree_caches_are_where_they_are_replaced() -> None:

@@ -76,6 +76,7 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
         _axes(graph, chart, size_pt)
     if chart.labels:
         _labels(graph, chart, size_pt)
+    number_axes(frame.chart_part._element)
     if len(_STYLED) >= _WORKBOOK_LIMIT:
         _STYLED.clear()
     _STYLED[key] = copy.deepcopy(frame.chart_part._element)
@@ -109,6 +110,25 @@ class _Numbers(CategoryChartData):
                 _WORKBOOKS.clear()
             _WORKBOOKS[self.key] = blob
         return blob
+
+
+_AXIS_REFERENCES = (qn("c:axId"), qn("c:crossAx"))
+
+
+def number_axes(chart_space: Any) -> None:
+    """Renumber the chart's axis ids 1, 2, ... in the order they first appear, the references
+    between axes and from the plot following.
+
+    python-pptx writes fixed negative ids (-2068027336); the schema's type is unsignedInt, so
+    strict validators reject them. Small numbers also stay clear of readers that take the
+    value as a signed 32-bit integer.
+    """
+    elements = list(chart_space.iter(*_AXIS_REFERENCES))
+    numbers: dict[str, str] = {}
+    for element in elements:
+        numbers.setdefault(element.get("val"), str(len(numbers) + 1))
+    for element in elements:
+        element.set("val", numbers[element.get("val")])
 
 
 def _tidy(value: float | None) -> float | int | None:

@@ -28,8 +28,13 @@ results):
 - ``pptx.text.text._Paragraph(p, parent)`` (paragraph_proxy): the paragraph object for an a:p just
   appended, without building the tuple of every paragraph that ``frame.paragraphs`` makes. Guard:
   test_internals, and every text test.
-- ``CategoryChartData._workbook_writer.xlsx_blob`` (workbook_blob): the embedded workbook, made
-  once for charts of equal data. Guard: test_internals, test_render_kinds' chart tests.
+- ``CategoryWorkbookWriter(chart_data).xlsx_blob`` with ``_open_worksheet`` overridden to open
+  ``pptx.chart.xlsx.Workbook`` (the XlsxWriter class python-pptx writes with) with its documented
+  options ``strings_to_formulas`` and ``strings_to_urls`` off (workbook_blob): the embedded
+  workbook in python-pptx's layout (made once for charts of equal data), where a label such as
+  ``=cmd|' /C calc'!A0`` or ``https://...`` is a text cell, never a live formula or a link.
+  Guard: test_internals (the workbook equals python-pptx's for plain labels; "=1+1" is text),
+  test_chart_safety (the cells of a built deck's workbook), test_render_kinds' chart tests.
 - ``OpcPackage.next_partname``, ``Package.next_image_partname`` and
   ``Package.get_or_add_image_part`` replaced on one package object (serve_part_names): part names
   from partnames.PartNames, which walks the package once. Guard: test_internals (the methods exist
@@ -46,8 +51,10 @@ the XML beneath a proxy object) are used throughout render/ and are not listed h
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from pptx.chart import xlsx
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.text import CT_RegularTextRun
@@ -98,9 +105,27 @@ def paragraph_proxy(p: Any, frame: Any) -> Any:
     return _Paragraph(p, frame)
 
 
+# XlsxWriter's documented Workbook options: by default its write() turns text starting with "="
+# into a formula and text like "https://..." into a hyperlink. Chart labels come from the outline
+# or a CSV file that anyone may have written; in the workbook behind "Edit Data" they are text.
+TEXT_CELLS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+
+
+class _TextCellWriter(xlsx.CategoryWorkbookWriter):
+    """python-pptx's category workbook writer, whose text cells are always text."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        workbook = xlsx.Workbook(xlsx_file, TEXT_CELLS)
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
 def workbook_blob(chart_data: Any) -> bytes:
-    """The .xlsx python-pptx would embed behind a chart of this data."""
-    return chart_data._workbook_writer.xlsx_blob
+    """The .xlsx embedded behind a chart of this (category) data: python-pptx's layout, so the
+    chart's references match, with categories and series names as text cells."""
+    return _TextCellWriter(chart_data).xlsx_blob
 
 
 def serve_part_names(package: Any, next_partname: Callable[[str], Any],
