@@ -2,9 +2,10 @@
 
 It checks what PowerPoint repairs and LibreOffice silently forgives: one zip member per name,
 well-formed XML, a content type for every part (the right one for slides, layouts, masters,
-themes, charts), relationships whose targets exist, every r:id in a part backed by one of its
-relationships, slide lists that match the relationships, unique slide and master ids, unique
-shape ids on each slide, layout and master, and no part that nothing refers to.
+themes, charts, presentation and view properties, table styles), relationships whose targets
+exist, every r:id in a part backed by one of its relationships, slide lists that match the
+relationships, unique slide and master ids, unique shape ids on each slide, layout and master,
+and no part that nothing refers to.
 """
 
 from __future__ import annotations

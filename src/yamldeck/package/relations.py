@@ -24,6 +24,9 @@ _EXPECTED_TYPES = {
     R_NS + "/notesMaster": _MAIN + "presentationml.notesMaster+xml",
     R_NS + "/theme": _MAIN + "theme+xml",
     R_NS + "/chart": _MAIN + "drawingml.chart+xml",
+    R_NS + "/presProps": _MAIN + "presentationml.presProps+xml",
+    R_NS + "/viewProps": _MAIN + "presentationml.viewProps+xml",
+    R_NS + "/tableStyles": _MAIN + "presentationml.tableStyles+xml",
 }
 ContentTypes = tuple[dict[str, str], dict[str, str]]  # defaults by extension, overrides by part
 # Each .rels part's relationships: (Id, type, resolved target or None if external, raw target).

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
 from ..errors import OutlineError
@@ -16,6 +20,23 @@ from ..outline.loader import SourceMap
 
 _SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint 2010's slide sections
 _TITLE_TYPES = ("title", "ctrTitle")
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_PML = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+# Parts of the presentation that PowerPoint always writes and LibreOffice's converted templates
+# lack: without viewProps PowerPoint offers to repair the deck, and Apache POI fails on a table
+# in a deck without tableStyles. Their content is what PowerPoint writes for a new deck (normal
+# view; "Medium Style 2 - Accent 1" as the default table style; no presentation settings).
+PRESENTATION_PARTS = (
+    (RT.PRES_PROPS, "/ppt/presProps.xml", CT.PML_PRES_PROPS, f"<p:presentationPr {_PML}/>"),
+    (RT.VIEW_PROPS, "/ppt/viewProps.xml", CT.PML_VIEW_PROPS,
+     f'<p:viewPr {_PML}><p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/>'
+     '</p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'),
+    (RT.TABLE_STYLES, "/ppt/tableStyles.xml", CT.PML_TABLE_STYLES,
+     '<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+     'def="{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"/>'),
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +67,7 @@ def open_template(template: TemplateFile, source: SourceMap | None) -> tuple[Any
             "title layout and a title-and-content layout (View > Slide Master in PowerPoint)"))
     chosen = _sample_masters(prs, masters)
     drop_slides(prs)
+    add_missing_parts(prs)
     for master in masters:
         unique_shape_ids(master._element)
         if master._element.find(qn("p:txStyles")) is None:  # as LibreOffice writes masters
@@ -95,6 +117,23 @@ def drop_slides(prs: Any) -> None:
         for ext in ext_lst.findall(qn("p:ext")):
             if ext.get("uri") == _SECTIONS:
                 ext_lst.remove(ext)
+
+
+def add_missing_parts(prs: Any) -> None:
+    """Add the presentation properties, view properties and table styles parts a template
+    lacks, each related from the presentation under a part name not yet taken."""
+    part = prs.part
+    present = {rel.reltype for rel in part.rels.values()}
+    taken = {str(p.partname) for p in part.package.iter_parts()}
+    for reltype, name, content_type, xml in PRESENTATION_PARTS:
+        if reltype in present:
+            continue
+        stem, number = name.removesuffix(".xml"), 1
+        while name in taken:  # only a template with odd part names: viewProps2.xml...
+            number += 1
+            name = f"{stem}{number}.xml"
+        blob = (_XML + xml).encode("utf-8")
+        part.relate_to(Part(PackURI(name), content_type, part.package, blob), reltype)
 
 
 def text_styles_from_samples(master: Any) -> None:
