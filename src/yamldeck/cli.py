@@ -25,6 +25,7 @@ from .errors import (
     Problem,
     YamldeckError,
 )
+from .serve.command import serve_command
 
 if TYPE_CHECKING:
     from .commands.watch import WatchEvent
@@ -266,6 +267,10 @@ def schema() -> None:
 
     collector.imports_done()
     click.echo(schema_text(), nl=False)
+
+
+cli.add_command(serve_command([OUTLINE, OUTPUT, STRICT, ALLOW_OUTSIDE_ASSETS, TEMPLATE],
+                              _print_watch_event))
 
 
 def entry() -> int:

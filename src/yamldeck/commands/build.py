@@ -189,6 +189,11 @@ class Builder:
         self._cache: Any = None  # render.cache.SlideCache, made when the renderer is imported
         checked_output(self.outline_path, output)  # a wrong -o is a usage error, not a retry
 
+    @property
+    def deck(self) -> bytes | None:
+        """The bytes of the last deck built and written (for a preview that draws it)."""
+        return self._last[0] if self._last is not None else None
+
     def warm_up(self) -> None:
         """Import the renderer and load the fonts now, so the first rebuild is already fast."""
         from ..layout.measure import get_measurer
