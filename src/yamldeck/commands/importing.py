@@ -1,42 +1,30 @@
 """`yamldeck import`: a PowerPoint deck made into an outline, its pictures, data and template.
 
 Reads and checks the deck (importer/deckfile.py), reads every slide into a Draft
-(importer/reader.py), keeps the deck's look as the template (importer/template.py), writes the
-outline (importer/writer.py), reads it back with yamldeck's own loader and validates it (what it
-says must be what the Draft says, and it must be an outline that builds), and only then writes
-the files: the assets first, the outline last, nothing written over without --force.
+(importer/reader.py), keeps the deck's look (importer/builtin.py, importer/template.py), settles
+the outline (imported.py: valid, on its layouts, its text fitting), and only then writes the
+files: the assets first, the outline last, nothing written over without --force.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..errors import EXIT_BUG, OutlineError, OutputError, Problem, Warnings, YamldeckError
+from ..errors import OutputError, Problem
 from ..importer.assets import AssetFolder
 from ..importer.builtin import BuiltinLook, builtin_look
-from ..importer.deckfile import read_deck
+from ..importer.deckfile import UnreadableDeck, read_deck
 from ..importer.draft import Draft
 from ..importer.reader import read_deck as read_slides
-from ..importer.template import placements, template_bytes
+from ..importer.template import template_bytes
 from ..importer.texts import markup
-from ..importer.writer import write_outline
 from ..outline.inline import Span
-from ..outline.loader import parse_document
-from ..outline.model import Outline
-from ..outline.validate import validate_document
 from ..package.writer import write_atomically
+from .imported import settle
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
-
-
-class ImportBug(YamldeckError):
-    """The outline made from a deck does not read back as made: a bug in yamldeck."""
-
-    exit_code = EXIT_BUG
 
 
 @dataclass(frozen=True)
@@ -76,6 +64,8 @@ def checked_target(deck: Path, output: str | Path | None, force: bool) -> Path:
                           f"{target / default_outline(Path(deck.name))}")
     if target.suffix.lower() not in OUTLINE_SUFFIXES:
         raise OutputError(f"the output '{target}' must end in .yaml")
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write '{target}': the folder '{target.parent}' does not exist")
     if target.exists() and not force:
         raise OutputError(f"'{target}' already exists; add --force to replace it, or give "
                           "another name with -o")
@@ -91,6 +81,8 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     folder_name = f"{target.stem}-assets"
     assets = AssetFolder(target.parent / folder_name, folder_name)
     opened = read_deck(deck, str(deck))
+    if not len(opened.prs.slides):
+        raise UnreadableDeck(f"deck '{deck}' has no slides, so there is nothing to import")
     imported = read_slides(opened, assets)
     draft = imported.draft
     draft.header = header(deck.name, target.name)
@@ -101,12 +93,7 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     if template and look is None and data is None:
         imported.warnings.append("the deck's masters and layouts are larger than a template may "
                                  "be; the outline uses the built-in theme")
-    text, outline = _written(draft, target)
-    if data is not None:
-        text, used = _on_template(draft, target, outline, assets, data)
-        if not used:
-            imported.warnings.append("some slides fit none of the deck's layouts; the outline "
-                                     "uses the built-in theme (--no-template)")
+    text = settle(draft, target, assets, data, imported.warnings)
     if not force:
         existing = [path for path in assets.targets() if path.exists()]
         if existing:
@@ -149,52 +136,3 @@ def _builtin(draft: Draft, look: BuiltinLook, assets: AssetFolder) -> None:
         if "alt" in fields:
             fields["alt"] = markup([Span(fields["alt"])])
         draft.deck["logo"] = fields
-
-
-def _on_template(draft: Draft, target: Path, outline: Outline, assets: AssetFolder,
-                 data: bytes) -> tuple[str, bool]:
-    """The outline on the deck's own template, each slide on its own layout; or, when some
-    slide fits no layout of it, on the built-in theme."""
-    found = placements(data, outline, [s.source_layout for s in draft.slides])
-    if found is None:
-        return write_outline(draft), False
-    draft.deck["template"] = assets.template(data)
-    draft.deck_remarks["template"] = "the original deck's masters, layouts, colours and fonts"
-    for slide, placement in zip(draft.slides, found, strict=True):
-        if placement.layout is not None:
-            slide.fields["layout"] = placement.layout
-        if placement.note:
-            slide.comments.append(placement.note)
-    return _written(draft, target)[0], True
-
-
-def _written(draft: Draft, target: Path) -> tuple[str, Outline]:
-    """The outline's text, read back as yamldeck reads it and validated."""
-    text = write_outline(draft)
-    try:
-        document = parse_document(text.encode("utf-8"), str(target), Warnings())
-        if not _same(document.data, draft.plain_data()):
-            raise ImportBug("the outline written does not read back as the deck's slides")
-        return text, validate_document(document)
-    except OutlineError as exc:
-        first = exc.problems[0].format() if exc.problems else ""
-        raise ImportBug(f"the outline made from the deck does not validate ({first}); this is a "
-                        "bug in yamldeck's import: please report it with the deck") from None
-
-
-_BLANK = re.compile(r"\n\s*\n")
-
-
-def _same(read: Any, made: Any, key: str = "") -> bool:
-    """What the loader read equals what the Draft holds (notes compared paragraph by
-    paragraph: the writer wraps their lines)."""
-    if key == "notes" and isinstance(read, str) and isinstance(made, str):
-        return [" ".join(p.split()) for p in _BLANK.split(read.strip())] == [
-            " ".join(p.split()) for p in _BLANK.split(made.strip())]
-    if isinstance(made, dict):
-        return isinstance(read, dict) and set(read) == set(made) and all(
-            _same(read[k], made[k], k) for k in made)
-    if isinstance(made, list):
-        return isinstance(read, list) and len(read) == len(made) and all(
-            _same(r, m, key) for r, m in zip(read, made, strict=True))
-    return read == made

@@ -9,6 +9,7 @@ are left behind).
 
 from __future__ import annotations
 
+import difflib
 import io
 import posixpath
 import zipfile
@@ -32,6 +33,7 @@ from ..files.deckfiles import (
 MAX_DECK_BYTES = 500 * 1024 * 1024
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
 _MACRO = "application/vnd.ms-powerpoint."
@@ -56,6 +58,7 @@ class OpenedDeck:
     data: bytes
     name: str  # as the user gave it
     macros: bool  # it held macros (.pptm), which an outline leaves behind
+    repairs: list[str]  # parts a damaged deck refers to but lacks, left out (for warnings)
 
 
 def read_deck(path: Path, name: str) -> OpenedDeck:
@@ -72,13 +75,13 @@ def read_deck(path: Path, name: str) -> OpenedDeck:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDeck(f"cannot read '{name}': {exc.strerror or exc}") from None
-    data, macros = package(name, data)
+    data, macros, repairs = package(name, data)
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure to parse someone else's file
         raise UnreadableDeck(f"{_damaged(name)} ({type(exc).__name__}: {str(exc)[:120]})"
                              ) from None
-    return OpenedDeck(prs, data, name, macros)
+    return OpenedDeck(prs, data, name, macros, repairs)
 
 
 def _suggestion(path: Path) -> str:
@@ -88,14 +91,13 @@ def _suggestion(path: Path) -> str:
                                                                           ".pptm", ".ppsx")]
     except OSError:
         return ""
-    import difflib
-
     close = difflib.get_close_matches(path.name, decks, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def package(name: str, data: bytes) -> tuple[bytes, bool]:
-    """The deck as a .pptx package python-pptx opens, and whether it held macros."""
+def package(name: str, data: bytes) -> tuple[bytes, bool, list[str]]:
+    """The deck as a .pptx package python-pptx opens, whether it held macros, and what of it
+    was left out as damaged (for warnings)."""
     if data.startswith(OLE2):
         raise UnreadableDeck(_ole2_message(name, data))
     try:
@@ -106,10 +108,10 @@ def package(name: str, data: bytes) -> tuple[bytes, bool]:
         with archive:
             _check_sizes(name, archive)
             main = _main_content_type(name, archive)
-            _check_parts(name, archive)
-            if main == PRESENTATION:
-                return data, False
-            return _as_presentation(archive, main), main.startswith(_MACRO)
+            changed, notes = _repairs(name, archive)
+            if main == PRESENTATION and not changed:
+                return data, False, notes
+            return _rewritten(archive, main, changed), main.startswith(_MACRO), notes
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         raise UnreadableDeck(_damaged(name)) from None
 
@@ -185,37 +187,95 @@ def _main_content_type(name: str, archive: zipfile.ZipFile) -> str:
     raise UnreadableDeck(f"deck '{name}' is {what}; give a PowerPoint file (.pptx)")
 
 
-def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
-    """Every relationship inside the package points at a part it holds, and every part they
-    reach is XML where XML is expected: python-pptx would fail on either with a bare KeyError."""
+def _repairs(name: str, archive: zipfile.ZipFile) -> tuple[dict[str, bytes], list[str]]:
+    """Relationships that point at parts the package lacks, left out as PowerPoint's repair
+    leaves them out (python-pptx would fail on them with a bare KeyError): the rewritten parts,
+    and what was left out. A slide without its layout, or a layout without its master, cannot be
+    read at all: UnreadableDeck."""
     names = set(archive.namelist())
-    for rels in sorted(n for n in names if n.endswith(".rels")):
-        try:
-            root = etree.fromstring(archive.read(rels), _PARSER)
-        except etree.XMLSyntaxError:
-            raise UnreadableDeck(f"{_damaged(name)} (its part '{rels}' is not XML)") from None
-        source = posixpath.dirname(posixpath.dirname(rels))  # a/_rels/b.xml.rels -> a
-        owner = posixpath.join(source, posixpath.basename(rels)[: -len(".rels")])
-        for rel in root.iter(f"{_RELS}Relationship"):
-            if rel.get("TargetMode") == "External":
+    changed: dict[str, bytes] = {}
+    notes: list[str] = []
+    for owner, rels, root in _reached(name, archive, names):
+        dropped = []
+        for rel, part in _targets(root, posixpath.dirname(owner)):
+            if part in names:
                 continue
-            target = rel.get("Target") or ""
-            part = posixpath.normpath(target.lstrip("/") if target.startswith("/")
-                                      else posixpath.join(source, target))
-            if part not in names:
-                what = "the picture " if part.startswith("ppt/media/") else ""
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            essential = kind == "officeDocument" if not owner else kind in (
+                "slideLayout", "slideMaster") and "/slide" in owner
+            if essential:
                 raise UnreadableDeck(
-                    f"deck '{name}' is damaged: '{owner.lstrip('/')}' refers to {what}"
-                    f"'{part}', which is not in the file; open it in PowerPoint (which offers "
-                    "to repair it) and save it again, or ask its author for a fresh copy")
+                    f"deck '{name}' is damaged: '{owner or '_rels/.rels'}' refers to '{part}', "
+                    "which is not in the file; open it in PowerPoint (which offers to repair it) "
+                    "and save it again, or ask its author for a fresh copy")
+            rel.getparent().remove(rel)
+            dropped.append(rel.get("Id"))
+            if not owner.startswith("ppt/slides/"):  # a slide's shapes say what they miss
+                notes.append(f"the deck is damaged: '{owner}' refers to '{part}', which is not "
+                             "in the file; it is left out")
+        if dropped:
+            changed[rels] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                           standalone=True)
+            if owner == "ppt/presentation.xml":
+                changed[owner] = _without_ids(name, archive, owner, set(dropped))
+    return changed, notes
 
 
-def _as_presentation(archive: zipfile.ZipFile, main: str) -> bytes:
-    """The same package with a presentation's main content type (python-pptx opens no other)."""
+def _reached(name: str, archive: zipfile.ZipFile, names: set[str]
+             ) -> list[tuple[str, str, Any]]:
+    """(part, its relationships' part, their XML) for the package ('') and every part its
+    relationships reach: parts no one refers to are never read, so their references do not
+    count."""
+    found, queue, seen = [], [""], {""}
+    while queue:
+        owner = queue.pop(0)
+        folder, base = posixpath.split(owner)
+        rels = posixpath.join(folder, "_rels", f"{base}.rels") if owner else "_rels/.rels"
+        if rels not in names:
+            continue
+        root = _xml(name, archive, rels)
+        found.append((owner, rels, root))
+        for _, part in _targets(root, folder):
+            if part in names and part not in seen:
+                seen.add(part)
+                queue.append(part)
+    return found
+
+
+def _targets(root: Any, folder: str) -> list[tuple[Any, str]]:
+    """Each internal relationship of ``root`` and the part it names (relative to ``folder``)."""
+    found = []
+    for rel in root.iter(f"{_RELS}Relationship"):
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") != "External":
+            found.append((rel, posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                                  else posixpath.join(folder, target))))
+    return found
+
+
+def _without_ids(name: str, archive: zipfile.ZipFile, part: str, r_ids: set[str]) -> bytes:
+    """The presentation without the slides and masters it lists under relationships left out."""
+    root = _xml(name, archive, part)
+    for element in list(root.iter()):
+        if element.get(_R_ID) in r_ids:
+            element.getparent().remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _xml(name: str, archive: zipfile.ZipFile, part: str) -> Any:
+    try:
+        return etree.fromstring(archive.read(part), _PARSER)
+    except etree.XMLSyntaxError:
+        raise UnreadableDeck(f"{_damaged(name)} (its part '{part}' is not XML)") from None
+
+
+def _rewritten(archive: zipfile.ZipFile, main: str, changed: dict[str, bytes]) -> bytes:
+    """The same package with a presentation's main content type (python-pptx opens no other)
+    and the parts ``changed``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for info in archive.infolist():
-            data = archive.read(info)
+            data = changed.get(info.filename) or archive.read(info)
             if info.filename == "[Content_Types].xml":
                 data = data.replace(main.encode("ascii"), PRESENTATION.encode("ascii"))
             out.writestr(info, data)

@@ -24,6 +24,7 @@ class DraftSlide:
     comments: list[str] = field(default_factory=list)
     remarks: dict[str, str] = field(default_factory=dict)  # key -> comment after its value
     source_layout: str | None = None  # the layout the slide had, by name (see template.py)
+    number: int | None = None  # the slide's number in the source, for messages
 
     @property
     def kind(self) -> str:

@@ -9,25 +9,23 @@ or as lost shapes (to be reported).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pptx.oxml.ns import qn
 
 from ..render.layouts import normalised
-from . import figures, openings
+from . import captions, figures, openings
 from .shapes import FURNITURE, TITLES, Shape
 from .texts import Links, Para, bullet_tree, joined, paragraphs, unbolded
 
-_NUMBER = re.compile(r"[~≈<>≤≥+\-−]?[$€£¥]?\d[\d.,\u202f\u00a0 ]*\s?(%|[kKmMbB]n?|x|[+])?")
-_BIG_PT = 40.0
 _QUOTES = "\"'\u201c\u2018\u00ab\u201e"
 _DASHES = ("\u2014", "\u2013", "-", "~")
-_NAMES = {"number": ("big number", "big fact", "key figure", "number", "big number chart"),
-          "statement": ("statement", "main point", "big statement"),
+_NAMES = {"statement": ("statement", "main point", "big statement"),
           "quote": ("quote", "quotation")}
 SMALL = 0.04  # pictures under this share of the slide are taken for logos and icons
+HEADING_CHARS = 80  # a column's heading is a line, not a paragraph
+_UNHELD = ("video", "audio", "embedded object", "ink drawing", "object")
 
 
 @dataclass
@@ -45,6 +43,19 @@ class View:
 
 
 @dataclass
+class Found:
+    """A figure of a slide, read: a chart's or table's keys, or a picture's image."""
+
+    shape: Shape
+    fields: dict[str, Any]
+    picture: figures.PictureData | None = None
+
+    @property
+    def kind(self) -> str:
+        return "picture" if self.picture else "table" if "rows" in self.fields else "chart"
+
+
+@dataclass
 class Made:
     """A slide's outline keys, and what of the slide they do not hold."""
 
@@ -54,6 +65,7 @@ class Made:
     picture: tuple[Shape, figures.PictureData] | None = None  # to save as a file
     spare_paras: list[Para] = field(default_factory=list)  # text of figures (SmartArt)
     fallback: bool = False  # a slide with only a title, made a section slide on its layout
+    follow: list[Found] = field(default_factory=list)  # figures for slides of their own
 
 
 def make(view: View) -> Made:
@@ -65,14 +77,19 @@ def make(view: View) -> Made:
     texts = [s for s in shapes if s.is_text]
     made = Made({})
     for shape in shapes:
-        if shape.what in ("video", "audio", "embedded object", "ink drawing", "object"):
+        if shape.what in _UNHELD:
             made.lost.append((shape, "not brought over (an outline cannot hold it)"))
     kind = openings.opening_kind(view.layout, shapes, view.first, view.last)
     if kind is not None:
         builder = {"title": openings.title_fields, "section": openings.section_fields,
                    "closing": openings.closing_fields}[kind]
         made.fields = builder(title, texts)
-        _lose(made, [s for s in shapes if s.what in ("table", "chart", "picture", "SmartArt")])
+        date = next((s for s in view.shapes if s.ph_type == "dt" and s.paras), None)
+        if kind == "title" and date is not None and "date" not in made.fields:
+            made.fields["date"] = joined(date.paras, " ")
+        for shape in shapes:
+            if shape.what in ("table", "chart", "picture", "SmartArt"):
+                made.lost.append((shape, "not brought over (an opening slide holds no figure)"))
         return made
     _content(view, made, title, shapes, texts)
     return made
@@ -83,46 +100,68 @@ def _content(view: View, made: Made, title: str, shapes: list[Shape], texts: lis
     for art in (s for s in shapes if s.what == "SmartArt"):
         made.spare_paras += figures.smartart(art.element, view.part, view.links)
         made.lost.append((art, "its text is kept as bullets"))
-    charts = [s for s in shapes if s.what == "chart"]
-    tables = [s for s in shapes if s.what == "table"]
-    number = _number(view, texts)
+    found = _gather(view, made, shapes)
+    number = captions.big_number(view.layout, texts)
     fields: dict[str, Any] = {"title": title}
-    if charts or tables:
-        used = (charts or tables)[0]
-        figure = figures.chart(used.element, view.part) if charts else figures.table(
-            used.element, view.links)
-        _lose(made, [s for s in charts + tables if s is not used])
-        if figure is not None:
-            made.lost += [(used, lost) for lost in figure.lost]
-            if "rows" in figure.fields:
-                fields.update(kind="table", **figure.fields)
-            elif number is not None:
-                fields.update(_number_fields(number, texts, view))
-                fields["chart"] = figure.fields
-                texts = [t for t in texts if t not in _number_shapes(number, texts, view)]
-            else:
-                fields.update(kind="chart", chart=figure.fields)
-                texts = _caption(fields, texts, used)
-            made.fields, made.spare = fields, texts
-            _lose(made, [s for s in shapes if s.what == "picture"])
-            return
-        made.lost.append((used, "has fewer than two rows; its text is kept"))
-        made.spare_paras += [Para(" | ".join(row)) for row in _table_text(used, view.links)]
-    if number is not None:
-        fields.update(_number_fields(number, texts, view))
-        made.fields = fields
-        made.spare = [t for t in texts if t not in _number_shapes(number, texts, view)]
-        _lose(made, [s for s in shapes if s.what == "picture"])
-        return
-    if _picture(view, made, fields, shapes, texts):
-        return
-    made.fields, made.spare = _text_kind(view, fields, texts)
-    made.fallback = made.fields["kind"] == "section"
+    lead = found[0] if found else None
+    if lead is not None and lead.kind == "chart" and number is not None:
+        made.fields, _ = captions.number_fields(number, texts, view.size[1])
+        made.fields = {**fields, **made.fields, **lead.fields}
+    elif lead is not None and lead.kind in ("chart", "table"):
+        made.fields = {**fields, "kind": lead.kind, **lead.fields}
+        made.spare = captions.caption(made.fields, texts, lead.shape) if lead.kind == "chart" \
+            else texts
+    elif number is not None:
+        numbered, _ = captions.number_fields(number, texts, view.size[1])
+        made.fields, lead = {**fields, **numbered}, None
+    elif lead is not None:
+        _picture(made, fields, texts, lead)
+    else:
+        made.fields, made.spare = _text_kind(view, fields, texts)
+        made.fallback = made.fields["kind"] == "section"
+    made.follow = [f for f in found if f is not lead]
 
 
-def _lose(made: Made, shapes: list[Shape]) -> None:
-    for shape in shapes:
-        made.lost.append((shape, "not brought over (an outline slide holds one figure)"))
+def _gather(view: View, made: Made, shapes: list[Shape]) -> list[Found]:
+    """The slide's charts, tables and pictures that can be figures of an outline, in that
+    order (pictures largest first); the others are reported, their text kept."""
+    found: list[Found] = []
+    for shape in (s for s in shapes if s.what in ("chart", "table")):
+        figure = _read(shape, view)
+        if isinstance(figure, str):
+            made.lost.append((shape, figure))
+            made.spare_paras += [Para(" | ".join(row)) for row in _table_text(shape, view.links)]
+            continue
+        made.lost += [(shape, lost) for lost in figure.lost]
+        chart = shape.what == "chart" and "rows" not in figure.fields
+        found.append(Found(shape, {"chart": figure.fields} if chart else figure.fields))
+    found.sort(key=lambda f: f.kind != "chart")
+    slide_area = view.size[0] * view.size[1]
+    pictures = sorted((s for s in shapes if s.what == "picture"), key=lambda s: -s.area)
+    # A small picture is a logo or an icon beside the slide's content; alone, it is the content.
+    alone = not found and not any(s.is_text and s.ph_type for s in shapes)
+    for number, shape in enumerate(pictures):
+        if shape.area < slide_area * SMALL and not (alone and number == 0):
+            made.lost.append((shape, "is small (a logo or an icon?) and not brought over"))
+            continue
+        data = figures.picture(shape.element, view.part)
+        if isinstance(data, str):
+            made.lost.append((shape, data))
+        else:
+            found.append(Found(shape, {}, data))
+    return found
+
+
+def _read(shape: Shape, view: View) -> figures.Figure | str:
+    """A chart or table read, or why it cannot be (its part missing, or too few rows)."""
+    try:
+        figure = figures.chart(shape.element, view.part) if shape.what == "chart" else \
+            figures.table(shape.element, view.links)
+    except (KeyError, ValueError, IndexError, AttributeError, NotImplementedError):
+        return "cannot be read (it is damaged or of a kind python-pptx does not know)"
+    if figure is None or len(figure.fields.get("rows", "xx")) < 2:
+        return "has fewer than two rows; its text is kept"
+    return figure
 
 
 def _table_text(shape: Shape, links: Links) -> list[tuple[str, ...]]:
@@ -134,88 +173,20 @@ def _table_text(shape: Shape, links: Links) -> list[tuple[str, ...]]:
     return [row for row in rows if row]
 
 
-def _number(view: View, texts: list[Shape]) -> Shape | None:
-    """A text of one short number, set large (or on a layout named for a big number)."""
-    named = normalised(view.layout) in _NAMES["number"]
-    for shape in texts:
-        if len(shape.paras) == 1 and _NUMBER.fullmatch(shape.paras[0].plain.strip()):
-            if named or (shape.paras[0].size or 0) >= _BIG_PT:
-                return shape
-    return None
-
-
-def _number_shapes(number: Shape, texts: list[Shape], view: View) -> list[Shape]:
-    caption = _below(number, [t for t in texts if t is not number], view)
-    others = [t for t in texts if t is not number and t is not caption]
-    return [number, *([caption] if caption else []), *others]
-
-
-def _number_fields(number: Shape, texts: list[Shape], view: View) -> dict[str, Any]:
-    fields: dict[str, Any] = {"kind": "number", "number": number.paras[0].text.strip()}
-    caption = _below(number, [t for t in texts if t is not number], view)
-    if caption is not None:
-        fields["caption"] = joined(caption.paras)
-    details = [p for t in texts if t is not number and t is not caption for p in t.paras]
-    if len(details) == 1:
-        fields["details"] = details[0].text.strip()
-    elif details:
-        fields["details"] = [p.text.strip() for p in details]
-    return fields
-
-
-def _below(anchor: Shape, texts: list[Shape], view: View) -> Shape | None:
-    """The nearest text under ``anchor`` and across the same part of the slide."""
-    x, y, w, h = anchor.box
-    gap = view.size[1] // 6
-    found = [t for t in texts if y + h - gap // 4 <= t.box[1] <= y + h + gap
-             and t.box[0] < x + w and t.box[0] + t.box[2] > x]
-    return min(found, key=lambda t: t.box[1], default=None)
-
-
-def _caption(fields: dict[str, Any], texts: list[Shape], figure: Shape) -> list[Shape]:
-    """A short text box right under the figure becomes its caption."""
-    under = [t for t in texts if t.ph_type is None and len(t.paras) <= 2]
-    x, y, w, h = figure.box
-    near = [t for t in under if y + h * 0.9 <= t.box[1] <= y + h + max(h // 3, 457200)
-            and t.box[0] < x + w and t.box[0] + t.box[2] > x]
-    if not near:
-        return texts
-    caption = min(near, key=lambda t: t.box[1])
-    fields["caption"] = joined(caption.paras, " ")
-    return [t for t in texts if t is not caption]
-
-
-def _picture(view: View, made: Made, fields: dict[str, Any], shapes: list[Shape],
-             texts: list[Shape]) -> bool:
-    pictures = [s for s in shapes if s.what == "picture"]
-    slide_area = view.size[0] * view.size[1]
-    big = [p for p in pictures if p.area >= slide_area * SMALL]
-    for shape in pictures:
-        if shape not in big:
-            made.lost.append((shape, "is small (a logo or an icon?) and not brought over"))
-    usable = []
-    for shape in sorted(big, key=lambda s: -s.area):
-        data = figures.picture(shape.element, view.part)
-        if isinstance(data, str):
-            made.lost.append((shape, data))
-        else:
-            usable.append((shape, data))
-    if not usable:
-        return False
-    (shape, data), rest = usable[0], usable[1:]
-    _lose(made, [s for s, _ in rest])
-    made.picture = (shape, data)
+def _picture(made: Made, fields: dict[str, Any], texts: list[Shape], lead: Found) -> None:
+    """A picture slide: beside bullets when the slide has body text, with a caption under it."""
+    shape = lead.shape
+    assert lead.picture is not None
+    made.picture = (shape, lead.picture)
     fields["kind"] = "picture"
     body = [t for t in texts if t.ph_type is not None]
-    texts = _caption(fields, texts, shape)
+    texts = captions.caption(fields, texts, shape)
     if body:
-        paras = [p for t in body for p in t.paras]
-        fields["bullets"] = bullet_tree(paras)
+        fields["bullets"] = bullet_tree([p for t in body for p in t.paras])
         middle = sum(t.box[0] + t.box[2] // 2 for t in body) / len(body)
         if shape.box[0] + shape.box[2] / 2 < middle:
             fields["side"] = "left"
     made.fields, made.spare = fields, [t for t in texts if t not in body]
-    return True
 
 
 def _text_kind(view: View, fields: dict[str, Any], texts: list[Shape]
@@ -276,17 +247,22 @@ def _columns(body: list[Shape]) -> list[dict[str, Any]] | None:
     for column in columns:
         column.sort(key=lambda s: s.box[1])
         item: dict[str, Any] = {}
-        if len(column) == 2:
-            if len(column[0].paras) != 1:
-                return None
+        paras = [p for shape in column for p in shape.paras]
+        if len(column) == 2 and _heading(column[0], column[1]):
             item["heading"] = unbolded(column[0].paras[0]).text.strip()
-        paras = column[-1].paras
+            paras = column[1].paras
         if len(paras) == 1 and paras[0].bullet is False:
             item["text"] = paras[0].text.strip()
         else:
             item["bullets"] = bullet_tree(paras)
         made.append(item)
     return made
+
+
+def _heading(top: Shape, content: Shape) -> bool:
+    """A line above a column's content, shorter than it: the column's heading."""
+    return len(top.paras) == 1 and len(top.paras[0].plain) <= HEADING_CHARS \
+        and top.box[3] < content.box[3]
 
 
 def _overlap(a: Shape, b: Shape) -> float:

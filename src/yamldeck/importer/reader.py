@@ -26,6 +26,7 @@ from .texts import Links, Para, bullet_tree, markup, paragraphs
 CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
 NO_ALT = "A picture from the original deck (describe what it shows)"
 _HIDDEN = ("0", "false")
+_OPENING = ("title", "section", "closing")
 
 
 @dataclass
@@ -49,11 +50,12 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
     for number, slide in enumerate(slides, 1):
         links = Links(slide.part, [])
         shapes = slide_shapes(slide, links, boxes, size[1])
-        furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         languages.update(r.get("lang") for r in slide._element.iter(qn("a:rPr")) if r.get("lang"))
         view = View(number, slide.slide_layout.name, shapes, number == 1,
                     number == len(slides) and number > 1, size, slide.part, links)
         made = make(view)
+        if made.fields.get("kind") not in _OPENING:  # footers are drawn on content slides only
+            furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         draft_slide, spare = _finish(imported, made, view, assets)
         _notes(draft_slide, slide, spare)
         _flags(draft_slide, slide, number, imported)
@@ -61,9 +63,11 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
             imported.warnings.append(f"slide {number}: {dropped} is kept as plain text (an "
                                      "outline links only to web and mail addresses)")
         imported.draft.slides.append(draft_slide)
+        imported.draft.slides += _following(imported, made, view, draft_slide, assets)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
     imported.draft.deck, imported.draft.deck_remarks = deck, remarks
     imported.warnings += notes
+    imported.warnings += opened.repairs
     if opened.macros:
         imported.warnings.append("the deck's macros are not brought over (an outline holds none)")
     return imported
@@ -75,7 +79,8 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
     place (added to its bullets where it has them; else returned, for the notes)."""
     fields = made.fields
     fields.setdefault("kind", "bullets")
-    slide = DraftSlide(fields, [f"Slide {view.number}."], source_layout=view.layout)
+    slide = DraftSlide(fields, [f"Slide {view.number}."], source_layout=view.layout,
+                       number=view.number)
     for shape, what in made.lost:
         imported.warnings.append(f"slide {view.number}: {shape.label}: {what}")
         slide.comments.append(f"Not brought over: {shape.label}, {what}."
@@ -100,6 +105,26 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
         slide.comments.append(f"It had only a title: a section slide on its layout "
                               f"('{view.layout}').")
     return slide, extra
+
+
+def _following(imported: Imported, made: Made, view: View, slide: DraftSlide,
+               assets: AssetFolder) -> list[DraftSlide]:
+    """Slides of their own for the figures a slide held beside its first one, after it."""
+    made_slides = []
+    title = str(slide.fields.get("title") or "")
+    for found in made.follow:
+        fields = {"kind": found.kind, "title": f"{title} (cont.)" if title else "",
+                  **found.fields}
+        extra = DraftSlide(fields, [f"Slide {view.number}, continued: its {found.shape.label}."],
+                           source_layout=view.layout, number=view.number)
+        if found.picture is not None:
+            _picture(imported, extra, view.number, (found.shape, found.picture), assets)
+        for key, what in (("rows", "table"), ("data", "chart")):
+            _to_csv(imported, extra, view.number, key, what, assets)
+        imported.warnings.append(f"slide {view.number}: {found.shape.label}: a slide of an "
+                                 "outline holds one figure; it follows on a slide of its own")
+        made_slides.append(extra)
+    return made_slides
 
 
 def _picture(imported: Imported, slide: DraftSlide, number: int,

@@ -20,6 +20,7 @@ _R_ID = qn("r:id")
 _TRUE = ("1", "true")
 _URL = re.compile(r"(?:[^()\s]|\([^()\s]*\))*")  # what outline.inline reads as a link's address
 _ESCAPABLE = "\\*[]()_`"
+_MARKERS = set("\\*[]")
 _BULLET_TAGS = {qn("a:buChar"): True, qn("a:buAutoNum"): True, qn("a:buBlip"): True,
                 qn("a:buNone"): False}
 
@@ -122,6 +123,9 @@ def markup(spans: list[Span]) -> str:
     """Outline text showing ``spans``: plain where markup is not needed, escaped where a
     character would be read as markup; formatting is dropped only if no writing reads back."""
     spans = _merged(spans)
+    if len(spans) == 1 and not (spans[0].bold or spans[0].italic or spans[0].url) \
+            and not _MARKERS.intersection(spans[0].text):
+        return spans[0].text  # most text: nothing to mark and nothing to escape
     for escape_all in (False, True):
         text = "".join(_span_markup(span, escape_all) for span in spans)
         if _same(parse_inline(text), spans):
@@ -212,5 +216,7 @@ def _children(paras: list[Para], depths: list[int], start: int, end: int, depth:
 
 
 def joined(paras: list[Para], separator: str = "\n") -> str:
-    """Paragraphs as one text (its line breaks shown as line breaks on the slide)."""
-    return separator.join(para.text.strip() for para in paras)
+    """Paragraphs as one text (its line breaks shown as line breaks on the slide; empty lines,
+    which only make room in a box drawn larger than yamldeck draws it, left out)."""
+    text = separator.join(para.text.strip() for para in paras)
+    return re.sub(r"\n\s*\n", "\n", text)

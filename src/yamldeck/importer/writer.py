@@ -85,8 +85,22 @@ def _mapping(values: dict[str, Any], indent: int, remarks: dict[str, str] | None
                 value, indent + 2)
             continue
         tail = f"  # {' '.join(remark.split())}" if remark else ""
+        if _literal(value):
+            lines.append(f"{head} |-{tail}")
+            lines += [f"{pad}  {line}" if line else "" for line in value.split("\n")]
+            continue
         lines.append(f"{head} {_inline(value)}{tail}")
     return lines
+
+
+def _literal(value: Any) -> bool:
+    """A text of several lines is written as lines ('|-'), as typed, rather than with \\n
+    (which the loader would take for part of a Windows path)."""
+    if not isinstance(value, str) or "\n" not in value or value != value.strip():
+        return False
+    lines = value.split("\n")
+    return all(line == line.rstrip() and (not line or line.isprintable()) for line in lines) \
+        and not _ESCAPED.search(value) and not lines[0][:1].isspace()
 
 
 def _sequence(items: list[Any], indent: int) -> list[str]:
@@ -101,6 +115,9 @@ def _sequence(items: list[Any], indent: int) -> list[str]:
             lines += body[1:]
         elif isinstance(item, list):
             raise ValueError("a list directly inside a list is not part of an outline")
+        elif _literal(item):
+            lines.append(f"{pad}- |-")
+            lines += [f"{pad}  {line}" if line else "" for line in item.split("\n")]
         else:
             lines.append(f"{pad}- {_inline(item)}")
     return lines
