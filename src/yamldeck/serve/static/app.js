@@ -91,7 +91,8 @@ function showSlide(slide) {
     page.slides.set(slide.number, article);
     place(article, slide.number);
   }
-  article.querySelector(".number").textContent = `Slide ${slide.number}`;
+  const number = article.querySelector(".number");
+  number.replaceChildren(element("span", "word", "Slide "), String(slide.number));
   article.querySelector(".title").textContent = slide.title || "(no title)";
   const line = article.querySelector(".line");
   if (slide.line) {
@@ -197,7 +198,7 @@ function connect() {
     // The browser reconnects by itself; say so meanwhile (the server may have been stopped).
     document.body.classList.add("offline");
     $("status").dataset.status = "offline";
-    $("status").textContent = "Not connected: is yamldeck serve still running?";
+    $("status").textContent = "Not connected: is yamldeck serve running?";
   });
 }
 
