@@ -224,7 +224,8 @@ def _first_error(stderr: str) -> str:
     errors = [line for line in lines if "error" in line.lower()] or lines
     if "Traceback (most recent call last)" in stderr:
         errors = [lines[-1]]  # the exception itself
-    return errors[0][:200] if errors else "(no message)"
+    first = errors[0].replace(f"{REPO}{os.sep}", "") if errors else "(no message)"
+    return first[:200]
 
 
 Runner = Callable[[list[str], Path], tuple[str, int, str]]
@@ -394,7 +395,7 @@ def report(results: list[DeckResult]) -> tuple[str, bool]:
         "",
         "Written by `python benchmarks/import_corpus.py` (its docstring says what each column "
         "measures); the decks and where they come from: `tests/data/decks/SOURCES.md`.",
-        f"Revision: {_revision()}.",
+        f"Revision: {_revision()}",
         "",
         *table(results),
         "",

@@ -18,7 +18,7 @@ import pytest
 
 from yamldeck.errors import YamldeckError
 from yamldeck.importer.assets import AssetFolder
-from yamldeck.importer.markdown import read_markdown
+from yamldeck.importer.markdown import located, read_markdown
 from yamldeck.importer.mdslides import NO_ALT
 from yamldeck.importer.reader import Imported
 from yamldeck.importer.writer import write_outline
@@ -207,6 +207,16 @@ def test_a_missing_picture_is_a_warning_with_its_line(tmp_path: Path) -> None:
     assert imported.warnings == [
         f"line 4: picture 'photos/bridge.jpg' not found (looked for {looked}; there is no "
         f"folder {looked.parent}); the slide is made without it"]
+
+
+def test_warnings_are_located_at_their_line(tmp_path: Path) -> None:
+    imported = read(tmp_path, "# Photo\n\n![A bridge](bridge.jpg)\n\n- a [link](x.md)\n")
+    assert [p.format() for p in located(imported.warnings, "talk.md")] == [
+        f"talk.md:3: warning: picture 'bridge.jpg' not found (looked for "
+        f"{(tmp_path / 'bridge.jpg').resolve()}); the slide is made without it",
+        "talk.md:5: warning: the link to 'x.md' is kept as plain text (an outline links only to "
+        "web and mail addresses)",
+    ]
 
 
 def test_pictures_that_cannot_go_on_a_slide(tmp_path: Path) -> None:

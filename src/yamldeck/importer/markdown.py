@@ -33,6 +33,7 @@ from .texts import markup
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 MAX_BYTES = 5_000_000  # as an outline: a talk's Markdown is far smaller
+_LINE = re.compile(r"line (\d+): ")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _DECK_KEYS = {"title": "title", "subtitle": "subtitle", "author": "presenter",
               "institute": "affiliation", "date": "date", "lang": "language",
@@ -67,6 +68,18 @@ def read_markdown(path: Path, name: str, assets: AssetFolder) -> Imported:
                                         "above each slide is the line it starts on there."])
     pictures = sum(1 for s in slides if "image" in s.fields)
     return Imported(draft, reading.warnings, pictures=pictures)
+
+
+def located(warnings: list[str], name: str) -> tuple[Problem, ...]:
+    """The warnings of read_markdown as problems at their line of ``name`` ('line 12: ...'
+    becomes 'talk.md:12: warning: ...'), for the command to print."""
+    found = []
+    for warning in warnings:
+        where = _LINE.match(warning)
+        line = int(where.group(1)) if where else None
+        message = warning[where.end():] if where else warning
+        found.append(Problem(message, file=name, line=line, severity="warning"))
+    return tuple(found)
 
 
 def _read(path: Path, name: str) -> str:
