@@ -6,6 +6,7 @@ the smallest size is split by layout.continuation; the outline with those parts 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -29,14 +30,17 @@ class Rendered:
 
 
 def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, all_records: bool = True,
-                  **options: Any) -> Rendered:
+                  recorder: Callable[[], list[Any]] | None = None, **options: Any) -> Rendered:
     """Render ``outline``; continue overflowing bullets where the outline allows it.
 
     ``options`` go to render.render_outline (e.g. the outline's assets). Without
     ``all_records`` only the frames that overflowed are recorded (what continuing needs; a
-    build of thousands of slides need not hold a record of every frame).
+    build of thousands of slides need not hold a record of every frame). ``recorder`` gives
+    the list each attempt records into instead, which must keep at least those frames (the
+    lints' lints.fits.FitRecorder reads every frame as it is appended).
     """
-    data, records, error = _attempt(outline, source, epoch, options, all_records)
+    new_records = recorder or (list if all_records else _Overflowed)
+    data, records, error = _attempt(outline, source, epoch, options, new_records)
     if error is None:
         return Rendered(data, outline, records, source)
     plans, refused = plan_continuations(outline, source, records)
@@ -58,7 +62,7 @@ def render_fitted(outline: Outline, source: SourceMap, *, epoch: int, all_record
     remapped = RemappedSource(
         **{f.name: getattr(source, f.name) for f in fields(source)}, origin=tuple(origin)
     )
-    data, records, error = _attempt(continued, remapped, epoch, options, all_records)
+    data, records, error = _attempt(continued, remapped, epoch, options, new_records)
     if error is not None:
         raise error
     return Rendered(data, continued, records, remapped)
@@ -73,9 +77,10 @@ class _Overflowed(list):  # type: ignore[type-arg]
 
 
 def _attempt(
-    outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any], all_records: bool
+    outline: Outline, source: SourceMap, epoch: int, options: dict[str, Any],
+    new_records: Callable[[], list[Any]],
 ) -> tuple[bytes | ZippedDeck, tuple[Any, ...], OutlineError | None]:
-    records: list[Any] = [] if all_records else _Overflowed()
+    records = new_records()
     token = FRAME_RECORDS.set(records)
     try:
         return render_outline(outline, source, epoch=epoch, **options), tuple(records), None
