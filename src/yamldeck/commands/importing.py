@@ -85,7 +85,13 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
         raise UnreadableDeck(f"deck '{deck}' has no slides, so there is nothing to import")
     imported = read_slides(opened, assets)
     draft = imported.draft
-    draft.header = header(deck.name, target.name)
+    rebuilt = None
+    if _same_file(target.with_suffix(".pptx"), deck):
+        rebuilt = target.with_name(f"{target.stem}-rebuilt.pptx")
+        imported.warnings.append(f"'yamldeck build {target}' would write over {deck}, the deck "
+                                 f"imported: build with -o, e.g. yamldeck build {target} -o "
+                                 f"{rebuilt}")
+    draft.header = header(deck.name, target.name, rebuilt.name if rebuilt else None)
     look = builtin_look(opened.prs) if template else None
     if look is not None:
         _builtin(draft, look, assets)
@@ -107,11 +113,20 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
                         warnings, time.perf_counter() - start)
 
 
-def header(deck: str, outline: str) -> list[str]:
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def header(deck: str, outline: str, rebuilt: str | None) -> list[str]:
+    build = f"    yamldeck build {outline}" + (f" -o {rebuilt}" if rebuilt else "")
     return [
         f"The outline of the slides of {deck}, made by 'yamldeck import'.",
         "yamldeck turns this file into a PowerPoint deck:",
-        f"    yamldeck build {outline}",
+        build,
+        *([f"(without -o, the deck it makes would replace {deck})"] if rebuilt else []),
         "",
         "How to edit this file",
         "- Lines starting with # are comments like this one. They never appear on the slides.",

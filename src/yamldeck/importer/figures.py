@@ -8,6 +8,7 @@ format, alt text and decorative flag.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}deco
 _PICTURE_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff",
                     "WEBP": "webp"}
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_FILE_NAME = re.compile(r"[^/\\]*\.(png|jpe?g|gif|bmp|tiff?|webp|emf|wmf|svg)", re.IGNORECASE)
 
 
 @dataclass
@@ -252,6 +254,8 @@ def picture(element: Any, part: Any) -> PictureData | str:
     c_nv_pr = element.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}")
     decorative = any(node.get("val") in ("1", "true") for node in c_nv_pr.iter(_DECORATIVE))
     alt = " ".join((c_nv_pr.get("descr") or c_nv_pr.get("title") or "").split())
+    if _FILE_NAME.fullmatch(alt):
+        alt = ""  # a file's name (what python-pptx and some programs write) says nothing
     crop = element.find(f"{qn('p:blipFill')}/{qn('a:srcRect')}")
     cropped = crop is not None and any(int(v or 0) for v in crop.attrib.values()
                                        if v.lstrip("-").isdigit())

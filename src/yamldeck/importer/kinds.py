@@ -119,6 +119,10 @@ def _content(view: View, made: Made, title: str, shapes: list[Shape], texts: lis
     else:
         made.fields, made.spare = _text_kind(view, fields, texts)
         made.fallback = made.fields["kind"] == "section"
+        for shape in texts:
+            if shape.ph_type is None and shape not in made.spare:
+                made.lost.append((shape, "its text is outside the layout's placeholders; it "
+                                         f"is kept as the slide's {made.fields['kind']}"))
     made.follow = [f for f in found if f is not lead]
 
 

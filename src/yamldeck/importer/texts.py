@@ -130,6 +130,33 @@ def markup(spans: list[Span]) -> str:
         text = "".join(_span_markup(span, escape_all) for span in spans)
         if _same(parse_inline(text), spans):
             return text
+    return _closest(spans)
+
+
+def _closest(spans: list[Span]) -> str:
+    """Markup for formatting the outline cannot say (a link whose text holds ']', italics
+    holding a star, italic touching bold as in *a***b**): the runs that cannot be said on their
+    own lose their formatting, then one more run, then one after another, until it reads back."""
+    def plain(found: list[Span], index: int) -> list[Span]:
+        return [*found[:index], Span(found[index].text), *found[index + 1:]]
+
+    def written(found: list[Span]) -> str | None:
+        text = "".join(_span_markup(s, True) for s in found)
+        return text if _same(parse_inline(text), found) else None
+
+    formatted = [i for i, span in enumerate(spans) if span.bold or span.italic or span.url]
+    for index in formatted:
+        if written([spans[index]]) is None:
+            spans = plain(spans, index)
+    for trial in (spans, *(plain(spans, index) for index in formatted)):
+        text = written(trial)
+        if text is not None:
+            return text
+    for index in formatted:
+        spans = plain(spans, index)
+        text = written(spans)
+        if text is not None:
+            return text
     return "".join(_escape(span.text, True) for span in spans)
 
 
@@ -150,12 +177,13 @@ def _span_markup(span: Span, escape_all: bool) -> str:
 
 
 def _escape(text: str, escape_all: bool) -> str:
-    """Backslashes before characters the outline escapes; with ``escape_all`` every '*', '['
-    and ']' too (first tried without, for a text that reads plainly)."""
+    """A backslash before a backslash that would escape what follows it (or ends the text);
+    with ``escape_all`` before every '*', '[' and ']' too (first tried without, for a text that
+    reads plainly)."""
     out = []
     for i, char in enumerate(text):
         following = text[i + 1] if i + 1 < len(text) else ""
-        if char == "\\" and (escape_all or following in _ESCAPABLE):
+        if char == "\\" and (not following or following in _ESCAPABLE):
             out.append("\\\\")
         elif escape_all and char in "*[]":
             out.append("\\" + char)

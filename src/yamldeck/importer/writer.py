@@ -146,8 +146,7 @@ def quoted(text: str) -> str:
 def _plain(text: str, flow: bool, key: bool) -> bool:
     if not text or text != text.strip() or not text.isprintable() or _ESCAPED.search(text):
         return False
-    first = text[0]
-    if first in _INDICATORS and not (first in "-?:" and len(text) > 1 and text[1] != " "):
+    if text[0] in _INDICATORS:
         return False
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
         return False
