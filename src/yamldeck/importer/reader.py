@@ -27,6 +27,7 @@ CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside th
 NO_ALT = "A picture from the original deck (describe what it shows)"
 _HIDDEN = ("0", "false")
 _OPENING = ("title", "section", "closing")
+_LISTED_NOT = ("title", "agenda", "closing")  # slides an agenda without sections leaves out
 
 
 @dataclass
@@ -64,6 +65,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
                                      "outline links only to web and mail addresses)")
         imported.draft.slides.append(draft_slide)
         imported.draft.slides += _following(imported, made, view, draft_slide, assets)
+    _derived_agendas(imported.draft.slides)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
     imported.draft.deck, imported.draft.deck_remarks = deck, remarks
     imported.warnings += notes
@@ -105,6 +107,20 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
         slide.comments.append(f"It had only a title: a section slide on its layout "
                               f"('{view.layout}').")
     return slide, extra
+
+
+def _derived_agendas(slides: list[DraftSlide]) -> None:
+    """An agenda listing what yamldeck would list anyway (the section slides' titles, or with
+    none the content slides') keeps no 'items:', so it follows the outline when that changes."""
+    sections = [s.fields.get("title") for s in slides if s.kind == "section"]
+    content = [s.fields.get("title") for s in slides if s.kind not in _LISTED_NOT
+               and not str(s.fields.get("title") or "").endswith(" (cont.)")]
+    derived = sections or list(dict.fromkeys(content))
+    for slide in slides:
+        if slide.kind == "agenda" and slide.fields.get("items") == derived:
+            del slide.fields["items"]
+            if slide.fields.get("title") == "Agenda":
+                del slide.fields["title"]
 
 
 def _following(imported: Imported, made: Made, view: View, slide: DraftSlide,
