@@ -165,7 +165,13 @@ class WarmOffice:
     def close(self) -> None:
         """Stop LibreOffice and the helper; nothing of theirs is left running or on disk."""
         self._closed = True
-        with self._lock:
+        # A conversion under way is let finish (it takes a second); one that hangs is not.
+        if self._lock.acquire(timeout=STOP_WAIT_S):
+            try:
+                self._stop()
+            finally:
+                self._lock.release()
+        else:
             self._stop()
 
     def _stop(self) -> None:
