@@ -70,10 +70,11 @@ class Made:
 
 def make(view: View) -> Made:
     """The slide as outline keys (a picture's 'image' is filled in by the reader)."""
-    title_shape = next((s for s in view.shapes if s.ph_type in TITLES and s.paras), None)
+    titles = [s for s in view.shapes if s.ph_type in TITLES and s.paras]
+    title_shape = min(titles, key=lambda s: s.order, default=None)
     title = joined(title_shape.paras) if title_shape else ""
-    shapes = [s for s in view.shapes if s is not title_shape and s.ph_type not in FURNITURE
-              and s.ph_type not in TITLES]
+    # A deck's further title placeholders (LibreOffice's designs have several) hold text too.
+    shapes = [s for s in view.shapes if s is not title_shape and s.ph_type not in FURNITURE]
     texts = [s for s in shapes if s.is_text]
     made = Made({})
     for shape in shapes:

@@ -58,12 +58,19 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
         if made.fields.get("kind") not in _OPENING:  # footers are drawn on content slides only
             furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         draft_slide, spare = _finish(imported, made, view, assets)
-        _notes(draft_slide, slide, spare)
+        _notes(draft_slide, slide)
         _flags(draft_slide, slide, number, imported)
         for dropped in sorted(set(links.dropped)):
             imported.warnings.append(f"slide {number}: {dropped} is kept as plain text (an "
                                      "outline links only to web and mail addresses)")
         imported.draft.slides.append(draft_slide)
+        if spare:
+            title = str(draft_slide.fields.get("title") or "")
+            imported.draft.slides.append(DraftSlide(
+                {"kind": "bullets", "title": f"{title} (cont.)" if title else "",
+                 "bullets": bullet_tree(spare)},
+                [f"Slide {number}, continued: the text its {draft_slide.kind} slide has no "
+                 "place for."], number=number))
         imported.draft.slides += _following(imported, made, view, draft_slide, assets)
     _derived_agendas(imported.draft.slides)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
@@ -93,13 +100,17 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
     for key, what in (("rows", "table"), ("data", "chart")):
         _to_csv(imported, slide, view.number, key, what, assets)
     extra = [p for shape in made.spare for p in shape.paras] + made.spare_paras
-    bullets = fields["kind"] == "bullets" or "bullets" in fields or made.fallback
-    where = "the slide's bullets" if bullets else "the speaker notes"
+    where = _spare_place(fields, made.fallback)
     for shape in made.spare:
         imported.warnings.append(f"slide {view.number}: {shape.label}: its text is not in a "
                                  f"place the outline has; it is added to {where}")
         slide.comments.append(f"The text of {shape.label} is added to {where}.")
-    if extra and bullets:
+    if extra and where == "the number's details":
+        details = fields.get("details") or []
+        fields["details"] = [*([details] if isinstance(details, str) else details),
+                             *(p.text.strip() for p in extra)]
+        return slide, []
+    if extra and where == "the slide's bullets":
         fields["kind"] = "picture" if "image" in fields else "bullets"
         fields["bullets"] = list(fields.get("bullets") or []) + bullet_tree(extra)
         return slide, []
@@ -107,6 +118,16 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
         slide.comments.append(f"It had only a title: a section slide on its layout "
                               f"('{view.layout}').")
     return slide, extra
+
+
+def _spare_place(fields: dict[str, Any], fallback: bool) -> str:
+    """Where text the slide's kind has no place for goes: its bullets (a picture's too), a
+    number's details, or a slide after it."""
+    if fields["kind"] in ("bullets", "picture") or fallback:
+        return "the slide's bullets"
+    if fields["kind"] == "number":
+        return "the number's details"
+    return "a bullets slide after it"
 
 
 def _derived_agendas(slides: list[DraftSlide]) -> None:
@@ -174,9 +195,9 @@ def _to_csv(imported: Imported, slide: DraftSlide, number: int, key: str, what: 
         imported.csv_files += 1
 
 
-def _notes(draft: DraftSlide, slide: Any, spare: list[Para]) -> None:
+def _notes(draft: DraftSlide, slide: Any) -> None:
     """The speaker notes (a line break in a paragraph starts a new one: a note's paragraphs are
-    what an outline keeps), then text the slide could not place."""
+    what an outline keeps)."""
     texts: list[str] = []
     if slide.has_notes_slide:
         notes = slide.notes_slide
@@ -185,9 +206,6 @@ def _notes(draft: DraftSlide, slide: Any, spare: list[Para]) -> None:
             links = Links(notes.part, [])
             for para in paragraphs(body._element.find(qn("p:txBody")), links):
                 texts += [line.strip() for line in para.text.split("\n") if line.strip()]
-    if spare:
-        texts.append("Text from the slide that the outline has no place for:")
-        texts += [p.text.strip() for p in spare]
     if texts:
         draft.fields["notes"] = "\n\n".join(texts)
 

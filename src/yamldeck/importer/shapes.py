@@ -40,6 +40,7 @@ class Shape:
     paras: list[Para] = field(default_factory=list)
     anchor: str | None = None  # the text's vertical anchor (t, ctr, b) where the shape says
     group: str | None = None  # the group it sits in
+    order: int = 0  # its place in the slide's XML (python-pptx's order: the first title wins)
 
     @property
     def label(self) -> str:
@@ -106,6 +107,8 @@ def slide_shapes(slide: Any, links: Links, boxes: Boxes, height: int) -> list[Sh
     """Every shape of ``slide`` (groups opened), in reading order (``height``: the slide's)."""
     tree = slide._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
     found = _walk(tree, slide.slide_layout, links, boxes, None) if tree is not None else []
+    for order, shape in enumerate(found):
+        shape.order = order
     return reading_order(found, height)
 
 
