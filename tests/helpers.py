@@ -57,24 +57,56 @@ def _fingerprint(path: Path) -> tuple[str, str]:
     return str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def validate_pptx(*paths: str | Path) -> None:
-    """Run ../shared/tools/pptx_validate.py on the decks; assert it finds nothing.
+_AUDITOR: list[Any] = []  # one validator for the session: its schemas are loaded once
+_AUDITED: set[str] = set()  # sha256 of decks openxml-audit passed (a rebuilt deck is the same)
 
-    When ../shared is not next to the repository the check cannot run and this returns silently;
-    test_validator_present_when_shared_exists documents that case (and fails if only the tool is
-    missing).
+
+def audit_findings(path: Path) -> list[str]:
+    """What openxml-audit (the test extras' validator: ECMA-376 schemas and PowerPoint's rules)
+    finds in the deck, as 'part path: [severity] message'."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest in _AUDITED:
+        return []
+    if not _AUDITOR:
+        try:
+            from openxml_audit import OpenXmlValidator
+        except ImportError:  # a test dependency: its absence is a failure, not a skip
+            raise AssertionError(
+                "openxml-audit is not installed; install the test extras: pip install -e '.[test]'"
+            ) from None
+        _AUDITOR.append(OpenXmlValidator(max_errors=0))
+    findings = [
+        f"{e.part_uri}{e.path or ''}: [{e.severity.value}] {e.description}"
+        for e in _AUDITOR[0].validate(path).errors
+    ]
+    if not findings:
+        _AUDITED.add(digest)
+    return findings
+
+
+def validate_pptx(*paths: str | Path) -> None:
+    """Check the decks with openxml-audit and, where ../shared is beside the repository, with
+    ../shared/tools/pptx_validate.py; assert neither finds anything.
+
+    openxml-audit is a test dependency and always runs. Without ../shared the second check cannot
+    run and is passed over silently; test_validator_present_when_shared_exists documents that
+    case (and fails if only the tool is missing).
     """
-    if not paths or not VALIDATOR.is_file():
+    if not paths:
         return
-    run = subprocess.run(
-        [sys.executable, str(VALIDATOR), *(str(p) for p in paths)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, (
-        f"pptx_validate.py exited {run.returncode}:\n{run.stdout}{run.stderr}"
-    )
+    for path in paths:
+        findings = audit_findings(Path(path))
+        assert not findings, f"openxml-audit: {path}:\n" + "\n".join(findings[:20])
+    if VALIDATOR.is_file():
+        run = subprocess.run(
+            [sys.executable, str(VALIDATOR), *(str(p) for p in paths)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 0, (
+            f"pptx_validate.py exited {run.returncode}:\n{run.stdout}{run.stderr}"
+        )
     for path in paths:
         _VALIDATED.add(_fingerprint(Path(path)))
 
