@@ -270,8 +270,71 @@ def test_slides_that_link_to_each_other_in_a_loop_are_read_once(
         slide.placeholders[1].text_frame.text = f"Go to {other.shapes.title.text or 'one'}"
         slide.shapes.title.click_action.target_slide = other  # a relationship to the other
     prs.save(str(tmp_path / "loop.pptx"))
-    code, _, err = run(["import", str(tmp_path / "loop.pptx"), "-o", str(tmp_path / "outline.yaml")],
-                       capsys)
+    code, _, err = run(["import", str(tmp_path / "loop.pptx"), "-o",
+                        str(tmp_path / "outline.yaml")], capsys)
     assert (code, err) == (0, "")
     data = yaml.load((tmp_path / "outline.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
     assert [s["title"] for s in data["slides"]] == ["One", "Two"]
+
+
+def test_text_that_does_not_fit_yamldecks_sizes_is_moved_not_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text set small in the deck: bullets continue on new slides; a quotation too long to be
+    one becomes bullets, split at its sentences. Every word is on the rebuilt deck's slides."""
+    prs = Presentation()
+    long_list = prs.slides.add_slide(prs.slide_layouts[1])
+    long_list.shapes.title.text = "Forty points"
+    frame = long_list.placeholders[1].text_frame
+    for number in range(40):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.text = f"Point {number} of the plan, with words enough to fill a line"
+    quote = prs.slides.add_slide(prs.slide_layouts[1])
+    quote.shapes.title.text = "In their words"
+    quote.placeholders[1].text_frame.text = "\u201c" + "We said a great deal. " * 60 + "\u201d"
+    quote.placeholders[1].text_frame.paragraphs[0]._p.get_or_add_pPr().insert(
+        0, quote.placeholders[1].text_frame.paragraphs[0]._p.makeelement(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone", {}))
+    prs.save(str(tmp_path / "long.pptx"))
+    outline = tmp_path / "outline.yaml"
+    code, _, err = run(["import", str(tmp_path / "long.pptx"), "-o", str(outline)], capsys)
+    assert code == 0
+    prefix = f"{tmp_path / 'long.pptx'}: warning: "
+    assert err.splitlines() == [
+        prefix + "slide 1: its bullets continue on new slides (overflow: continue)",
+        prefix + "slide 2: its text does not fit a quote slide; it is a bullets slide",
+        prefix + "slide 2: a bullet too long for a slide is split at its sentences",
+    ]
+    data = yaml.load(outline.read_text(encoding="utf-8"), yaml.BaseLoader)
+    assert [(s["kind"], s.get("overflow")) for s in data["slides"]] == [
+        ("bullets", "continue"), ("bullets", "continue")]
+    built = build_file(outline).prs
+    words = " ".join(shape.text_frame.text for slide in built.slides for shape in slide.shapes
+                     if shape.has_text_frame)
+    assert all(f"Point {n} of the plan" in words for n in range(40))
+    assert words.count("We said a great deal.") == 60
+
+
+def test_a_yamldeck_deck_edited_since_is_checked_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deck as yamldeck built it is known to fit; once an editor has saved it (its revision
+    counted on), its outline is rendered again, and text added that does not fit is moved."""
+    from helpers import copy_shipped
+
+    from yamldeck.commands.importing import as_yamldeck_built
+
+    deck = build_file(copy_shipped(tmp_path / "built")).path
+    prs = Presentation(str(deck))
+    assert as_yamldeck_built(prs)
+    frame = prs.slides[3].placeholders[1].text_frame
+    for number in range(30):
+        frame.add_paragraph().text = f"Added point {number}, one of many added in PowerPoint"
+    prs.core_properties.revision = 2
+    prs.save(str(tmp_path / "edited.pptx"))
+    assert not as_yamldeck_built(Presentation(str(tmp_path / "edited.pptx")))
+    outline = tmp_path / "outline.yaml"
+    code, _, err = run(["import", str(tmp_path / "edited.pptx"), "-o", str(outline)], capsys)
+    assert (code, err) == (0, f"{tmp_path / 'edited.pptx'}: warning: slide 4: its bullets "
+                              "continue on new slides (overflow: continue)\n")
+    assert len(build_file(outline).prs.slides) > 11

@@ -51,14 +51,15 @@ class Written:
 
 
 def settle(draft: Draft, target: Path, assets: AssetFolder, template: bytes | None,
-           warnings: list[str]) -> str:
+           warnings: list[str], *, fitted: bool = False) -> str:
     """The outline's final text: valid, on the template where its slides fit its layouts, and
-    simplified until it builds (``warnings`` get what was changed)."""
+    simplified until it builds (``warnings`` get what was changed). ``fitted``: the deck is as
+    yamldeck built it, its text fitted at yamldeck's sizes, so the outline is not rendered."""
     done = written(draft, target)
     for round_number in range(ROUNDS):
         if template is not None:
             done, template = _placed(draft, target, done.outline, assets, template, warnings)
-        failing = _failing(done.outline, done.source, assets)
+        failing = set() if fitted else _failing(done.outline, done.source, assets)
         if not failing or round_number == ROUNDS - 1 or not _simplify(draft, failing, warnings):
             break
         done = written(draft, target)
@@ -139,7 +140,8 @@ def _failing(outline: Outline, source: SourceMap, assets: AssetFolder) -> set[in
         try:
             files = load_deck_files(outline, source, policy)
             render_fitted(outline, source, epoch=DEFAULT_EPOCH, all_records=False,
-                          assets=load_assets(outline, source, policy), files=files)
+                          assets=load_assets(outline, source, policy), files=files,
+                          package=False)  # measured only, as `check` measures: no zip
         except OutlineError as exc:
             found = {int(m.group(1)) for p in exc.problems if (m := _SLIDE.match(p.path or ""))}
             if not found:

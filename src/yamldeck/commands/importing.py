@@ -99,7 +99,8 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     if template and look is None and data is None:
         imported.warnings.append("the deck's masters and layouts are larger than a template may "
                                  "be; the outline uses the built-in theme")
-    text = settle(draft, target, assets, data, imported.warnings)
+    text = settle(draft, target, assets, data, imported.warnings,
+                  fitted=as_yamldeck_built(opened.prs))
     if not force:
         existing = [path for path in assets.targets() if path.exists()]
         if existing:
@@ -111,6 +112,16 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     return ImportResult(target, assets.folder if assets.files else None, len(draft.slides),
                         imported.pictures, imported.csv_files, "template" in draft.deck,
                         warnings, time.perf_counter() - start)
+
+
+def as_yamldeck_built(prs: object) -> bool:
+    """Whether the deck is as yamldeck wrote it: yamldeck's mark in its properties, their first
+    revision and no modification after its creation (an editor's save counts a revision or
+    dates the change). Its text then fits the outline's frames as it did when yamldeck set it;
+    any other deck's outline is rendered to find text that does not."""
+    props = prs.core_properties  # type: ignore[attr-defined]
+    return (props.comments == "Built with yamldeck" and props.revision == 1
+            and props.modified == props.created)
 
 
 def _same_file(one: Path, other: Path) -> bool:

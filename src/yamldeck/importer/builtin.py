@@ -13,10 +13,10 @@ from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 
 from ..theme import LAYOUT_NAMES, ThemeSpec
 from . import figures
+from .texts import qn
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _SCHEME = {"dk1": "text", "lt1": "background", "dk2": "primary", "accent1": "accent"}

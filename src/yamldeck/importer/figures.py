@@ -15,12 +15,11 @@ from typing import Any
 
 from lxml import etree
 from PIL import Image
-from pptx.oxml.ns import qn
 
 from ..files.pictures import MAX_PICTURE_BYTES, MAX_PIXELS
 from ..outline import tabular
 from ..outline.inline import Span
-from .texts import Links, Para, joined, markup, paragraphs, unbolded
+from .texts import Links, Para, joined, markup, paragraphs, qn, unbolded
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "left", "dist": "left"}

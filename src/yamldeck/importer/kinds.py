@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.oxml.ns import qn
-
 from ..render.layouts import normalised
 from . import captions, figures, openings
 from .shapes import FURNITURE, TITLES, Shape
-from .texts import Links, Para, bullet_tree, joined, paragraphs, unbolded
+from .texts import Links, Para, bullet_tree, joined, paragraphs, qn, unbolded
 
 _QUOTES = "\"'\u201c\u2018\u00ab\u201e"
 _DASHES = ("\u2014", "\u2013", "-", "~")

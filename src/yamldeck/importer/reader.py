@@ -11,8 +11,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.oxml.ns import qn
-
 from ..outline.inline import Span
 from .assets import AssetFolder
 from .deckfile import OpenedDeck
@@ -21,7 +19,7 @@ from .figures import PictureData
 from .kinds import Made, View, make
 from .settings import deck_settings
 from .shapes import Boxes, Shape, slide_shapes
-from .texts import Links, Para, bullet_tree, markup, paragraphs
+from .texts import Links, Para, bullet_tree, markup, paragraphs, qn
 
 CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
 NO_ALT = "A picture from the original deck (describe what it shows)"
@@ -201,11 +199,15 @@ def _notes(draft: DraftSlide, slide: Any) -> None:
     texts: list[str] = []
     if slide.has_notes_slide:
         notes = slide.notes_slide
-        body = notes.notes_placeholder
-        if body is not None:
-            links = Links(notes.part, [])
-            for para in paragraphs(body._element.find(qn("p:txBody")), links):
+        links = Links(notes.part, [])
+        for sp in notes._element.iter(qn("p:sp")):  # the notes page's body placeholder
+            ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+            body = sp.find(qn("p:txBody"))
+            if ph is None or ph.get("type") != "body" or body is None:
+                continue
+            for para in paragraphs(body, links):
                 texts += [line.strip() for line in para.text.split("\n") if line.strip()]
+            break
     if texts:
         draft.fields["notes"] = "\n\n".join(texts)
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.oxml.ns import qn
-
-from .texts import Links, Para, paragraphs
+from .texts import Links, Para, paragraphs, qn
 
 Box = tuple[int, int, int, int]  # left, top, width, height in EMU
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

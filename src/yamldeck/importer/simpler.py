@@ -8,10 +8,14 @@ becomes a bullets slide holding all its text (a number slide's chart following o
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ..outline.inline import parse_inline
 from .draft import DraftSlide
 
+LONG = 300  # characters: a bullet longer than this may be split at its sentences
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
 _TEXTS = {
     "title": ("subtitle", "presenter", "affiliation", "date"),
     "section": ("subtitle",),
@@ -29,11 +33,16 @@ def simplified(slide: DraftSlide) -> tuple[list[DraftSlide], str] | None:
     fields = slide.fields
     kind = slide.kind
     if kind == "bullets":
-        if fields.get("overflow") == "continue":
+        if fields.get("overflow") != "continue":
+            fields["overflow"] = "continue"
+            slide.comments.append("Its bullets continue on new slides ('overflow: continue').")
+            return [slide], "its bullets continue on new slides (overflow: continue)"
+        split = _split(fields["bullets"])
+        if split == fields["bullets"]:
             return None
-        fields["overflow"] = "continue"
-        slide.comments.append("Its bullets continue on new slides ('overflow: continue').")
-        return [slide], "its bullets continue on new slides (overflow: continue)"
+        fields["bullets"] = split
+        slide.comments.append("Bullets too long for a slide are split at their sentences.")
+        return [slide], "a bullet too long for a slide is split at its sentences"
     if kind in ("picture", "chart", "table"):
         return _figure(slide)
     bullets = _bullets(kind, fields)
@@ -98,3 +107,41 @@ def _bullets(kind: str, fields: dict[str, Any]) -> list[Any]:
         elif value:
             found.append(f"\u2014 {value}" if key == "attribution" else value)
     return found
+
+
+def _split(bullets: list[Any]) -> list[Any]:
+    """Bullets longer than a slide holds, split at their sentences (or, without any, between
+    words) into bullets of the same level; the last piece of a parent keeps its sub-bullets."""
+    found: list[Any] = []
+    for item in bullets:
+        if isinstance(item, dict):
+            ((text, children),) = item.items()
+            pieces = _pieces(text)
+            found += [*pieces[:-1], {pieces[-1]: _split(children)}]
+        else:
+            found += _pieces(item)
+    return found
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` in pieces of at most LONG characters, each reading as its part of the text
+    (no bold or link cut in two); the text itself when it cannot be cut so."""
+    if len(text) <= LONG:
+        return [text]
+    parts = _SENTENCE.split(text)
+    if len(parts) == 1:
+        parts = text.split(" ")
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and len(pieces[-1]) + 1 + len(part) <= LONG:
+            pieces[-1] += " " + part
+        else:
+            pieces.append(part)
+    whole = _formatted(parse_inline(text))
+    cut = [c for piece in pieces for c in _formatted(parse_inline(piece))]
+    return pieces if cut == whole else [text]
+
+
+def _formatted(spans: Any) -> list[tuple[str, bool, bool, str | None]]:
+    """Each visible character with its formatting (spaces, where a text is cut, left out)."""
+    return [(c, s.bold, s.italic, s.url) for s in spans for c in s.text if not c.isspace()]

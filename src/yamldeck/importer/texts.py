@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as pptx_qn
 
 from ..outline.characters import CONTROL
 from ..outline.inline import Span, parse_inline, url_problem
 
+# Tags are asked for thousands of times a deck (python-pptx builds each name anew): once each.
+qn = lru_cache(maxsize=None)(pptx_qn)
 _R_ID = qn("r:id")
 _TRUE = ("1", "true")
 _URL = re.compile(r"(?:[^()\s]|\([^()\s]*\))*")  # what outline.inline reads as a link's address
