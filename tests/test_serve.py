@@ -143,11 +143,13 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve]:
     folder = tmp_path_factory.mktemp("live")
     copy_shipped(folder)
     holder = socket.socket()
+    # Bound despite connections of an earlier run still closing (TIME_WAIT), as serve binds.
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         holder.bind(("127.0.0.1", 8765))  # taken: serve must move to a free port and say so
         holder.listen(1)
     except OSError:
-        pass  # another program holds it: the same for serve
+        pass  # another program listens there: the same for serve
     serve = Serve(folder).started()
     holder.close()
     try:

@@ -67,20 +67,20 @@ def run_serve(outline: Path, port: int | None, host: str, open_browser: bool,
     collector.long_running()  # rebuilds must not freeze the outlines they replace
     builder = Builder(outline, **build)
     session = Session(builder, report)  # no LibreOffice: RendererError, exit 3, with the hint
-    try:
+    try:  # whatever happens from here on, LibreOffice and the temporary files go
         sock, address = bind(host, port)
-    except BaseException:
+        if address.moved_from is not None:
+            click.echo(f"port {address.moved_from} is in use; using port {address.port}")
+        if not ipaddress.ip_address(address.host).is_loopback:
+            click.echo(f"warning: --host {host}: other computers that can reach this one can "
+                       "see the slides and their notes; use it only on a network you trust",
+                       err=True)
+        warm = "" if session.office.warm else (
+            " (LibreOffice starts afresh for every drawing; python3-uno makes it faster)")
+        click.echo(f"serving {outline} at {address.url}{warm}; Ctrl-C stops")
+        run(session, sock, address, open_browser=open_browser)
+    finally:
         session.close()
-        raise
-    if address.moved_from is not None:
-        click.echo(f"port {address.moved_from} is in use; using port {address.port}")
-    if not ipaddress.ip_address(address.host).is_loopback:
-        click.echo(f"warning: --host {host}: other computers that can reach this one can see "
-                   "the slides and their notes; use it only on a network you trust", err=True)
-    warm = "" if session.office.warm else (
-        " (LibreOffice starts afresh for every drawing; python3-uno makes it faster)")
-    click.echo(f"serving {outline} at {address.url}{warm}; Ctrl-C stops")
-    run(session, sock, address, open_browser=open_browser)
 
 
 def _print_event(event: Any, verbose: bool, print_build: Callable[[Any, bool], None]) -> None:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..commands.libreoffice import SOFFICE_TIMEOUT_S, RendererError, find_tool, pptx_to_pdf
@@ -26,6 +27,7 @@ from ..errors import Problem
 WORKER = Path(__file__).with_name("unoworker.py")
 START_TIMEOUT_S = 150.0  # LibreOffice's first start on a new profile, on a slow shared machine
 STOP_WAIT_S = 10.0
+STARTING_STOP_WAIT_S = 30.0
 _SOFFICE_NAMES = ("soffice", "libreoffice")
 
 
@@ -72,6 +74,18 @@ class ColdOffice:
         return None
 
 
+@dataclass
+class _Started:
+    """One LibreOffice and its helper, as launched."""
+
+    office: subprocess.Popen[bytes]
+    worker: subprocess.Popen[str]
+    pipe: str
+    answers: queue.Queue[str | None] = field(default_factory=queue.Queue)
+    reader: threading.Thread = field(default_factory=threading.Thread)
+    ready: bool = False
+
+
 class WarmOffice:
     """One LibreOffice and its helper, started once; conversions are requests to the helper."""
 
@@ -81,117 +95,114 @@ class WarmOffice:
         self.folder = folder
         self.python = python
         self.soffice = soffice
-        self._office: subprocess.Popen[bytes] | None = None
-        self._worker: subprocess.Popen[str] | None = None
-        self._answers: queue.Queue[str | None] = queue.Queue()
-        self._ready = False
-        self._pipe = ""
-        self._reader = threading.Thread()
-        self._lock = threading.Lock()
+        self._started: _Started | None = None
+        self._converting = threading.Lock()  # one conversion at a time
+        self._state = threading.Lock()  # guards _started and _closed, never held for long
         self._closed = False
 
     def start(self) -> None:
         """Launch LibreOffice and the helper, without waiting for them (the first build runs
         meanwhile)."""
-        with self._lock:
-            if self._worker is None and not self._closed:
-                self._launch()
+        self._current()
 
-    def _launch(self) -> None:
-        self._pipe = f"yamldeck-{os.getpid()}-{secrets.token_hex(6)}"
+    def _current(self) -> _Started:
+        with self._state:
+            if self._closed:
+                raise RendererError(Problem("the preview is stopping"))
+            if self._started is None:
+                self._started = self._launch()
+            return self._started
+
+    def _launch(self) -> _Started:
+        pipe = f"yamldeck-{os.getpid()}-{secrets.token_hex(6)}"
         scratch = Path(tempfile.mkdtemp(prefix="office-", dir=self.folder))
         (scratch / "tmp").mkdir()
         env = {**os.environ, "TMPDIR": str(scratch / "tmp"), "TMP": str(scratch / "tmp"),
                "TEMP": str(scratch / "tmp")}
         command = [self.soffice, f"-env:UserInstallation={(scratch / 'profile').as_uri()}",
                    "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-                   "--nofirststartwizard", f"--accept=pipe,name={self._pipe};urp;"]
-        self._office = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        env=env, cwd=scratch, **_own_group())
-        self._worker = subprocess.Popen(
-            [self.python, str(WORKER), self._pipe], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
-            env=env, cwd=scratch, **_own_group(),
+                   "--nofirststartwizard", f"--accept=pipe,name={pipe};urp;"]
+        office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, env=env, cwd=scratch, **_own_group())
+        worker = subprocess.Popen(
+            [self.python, str(WORKER), pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env, cwd=scratch,
+            **_own_group(),
         )
-        self._answers = queue.Queue()
-        self._ready = False
-        self._reader = threading.Thread(target=self._read, args=(self._worker, self._answers),
-                                        daemon=True, name="yamldeck-office")
-        self._reader.start()
-
-    @staticmethod
-    def _read(worker: subprocess.Popen[str], answers: queue.Queue[str | None]) -> None:
-        assert worker.stdout is not None
-        for line in worker.stdout:
-            answers.put(line.rstrip("\n"))
-        answers.put(None)  # the helper ended
+        started = _Started(office, worker, pipe)
+        started.reader = threading.Thread(target=_read, args=(worker, started.answers),
+                                          daemon=True, name="yamldeck-office")
+        started.reader.start()
+        return started
 
     def convert(self, deck: Path, pdf: Path) -> None:
         """Write ``deck`` as ``pdf``; a failure stops this office (the next call starts one)."""
-        with self._lock:
-            if self._closed:
-                raise RendererError(Problem("the preview is stopping"))
-            if self._worker is None:
-                self._launch()
+        with self._converting:
+            started = self._current()
             try:
-                if not self._ready:
-                    self._expect("ready", START_TIMEOUT_S, "start")
-                    self._ready = True
-                assert self._worker is not None and self._worker.stdin is not None
-                self._worker.stdin.write(f"convert\t{deck}\t{pdf}\n")
-                self._worker.stdin.flush()
-                self._expect("ok", SOFFICE_TIMEOUT_S, "draw the deck")
-            except (RendererError, OSError) as exc:
-                self._stop()
+                if not started.ready:
+                    _expect(started, "ready", START_TIMEOUT_S, "start")
+                    started.ready = True
+                assert started.worker.stdin is not None
+                started.worker.stdin.write(f"convert\t{deck}\t{pdf}\n")
+                started.worker.stdin.flush()
+                _expect(started, "ok", SOFFICE_TIMEOUT_S, "draw the deck")
+            except (RendererError, OSError, ValueError) as exc:  # ValueError: stdin closed
+                self._stop(started)
                 if isinstance(exc, RendererError):
                     raise
                 raise RendererError(Problem(f"LibreOffice stopped answering: {exc}")) from exc
 
-    def _expect(self, wanted: str, timeout: float, what: str) -> None:
-        try:
-            answer = self._answers.get(timeout=timeout)
-        except queue.Empty:
-            raise RendererError(
-                Problem(f"LibreOffice did not {what} within {timeout:g} s")
-            ) from None
-        if answer == wanted:
-            return
-        if answer is None:
-            raise RendererError(Problem(f"LibreOffice stopped before it could {what}"))
-        said = answer.partition("\t")[2] or answer
-        raise RendererError(Problem(f"LibreOffice could not {what}: {said}"))
-
     def close(self) -> None:
-        """Stop LibreOffice and the helper; nothing of theirs is left running or on disk."""
-        self._closed = True
-        # A conversion under way is let finish (it takes a second); one that hangs is not.
-        if self._lock.acquire(timeout=STOP_WAIT_S):
-            try:
-                self._stop()
-            finally:
-                self._lock.release()
-        else:
-            self._stop()
+        """Stop LibreOffice and the helper at once (a conversion under way then fails);
+        nothing of theirs is left running or on disk."""
+        with self._state:
+            self._closed = True
+            started = self._started
+        if started is not None:
+            self._stop(started)
 
-    def _stop(self) -> None:
-        worker, office = self._worker, self._office
-        self._worker = self._office = None
-        if worker is not None:
-            try:  # politely first: LibreOffice then removes its pipe and temporary files
-                assert worker.stdin is not None
-                worker.stdin.write("quit\n")
-                worker.stdin.close()
-            except OSError:
-                pass
-        for process in (worker, office):
-            if process is not None:
-                _end(process)
-        if worker is not None and worker.stdout is not None:
-            self._reader.join(timeout=STOP_WAIT_S)  # it reads to the end, then the pipe closes
-            worker.stdout.close()
-        if self._pipe and os.name == "posix":  # left behind only by an office that was killed
-            Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self._pipe}").unlink(missing_ok=True)
+    def _stop(self, started: _Started) -> None:
+        with self._state:
+            if self._started is started:
+                self._started = None
+        try:  # end of input: the helper, once connected, has LibreOffice exit cleanly, which
+            # removes its pipe and temporary files (a killed one leaves them)
+            assert started.worker.stdin is not None
+            started.worker.stdin.close()
+        except (OSError, ValueError):
+            pass
+        # A helper still waiting for LibreOffice to start gets it to exit once it has started.
+        _end(started.worker, STOP_WAIT_S if started.ready else STARTING_STOP_WAIT_S)
+        _end(started.office, STOP_WAIT_S)
+        started.reader.join(timeout=STOP_WAIT_S)  # it reads to the end, then the pipe closes
+        if started.worker.stdout is not None:
+            started.worker.stdout.close()
+        if os.name == "posix":  # left behind only by an office that was killed
+            Path(f"/tmp/OSL_PIPE_{os.getuid()}_{started.pipe}").unlink(missing_ok=True)
+
+
+def _read(worker: subprocess.Popen[str], answers: queue.Queue[str | None]) -> None:
+    assert worker.stdout is not None
+    try:
+        for line in worker.stdout:
+            answers.put(line.rstrip("\n"))
+    except (OSError, ValueError):  # the pipe was closed under it
+        pass
+    answers.put(None)  # the helper ended
+
+
+def _expect(started: _Started, wanted: str, timeout: float, what: str) -> None:
+    try:
+        answer = started.answers.get(timeout=timeout)
+    except queue.Empty:
+        raise RendererError(Problem(f"LibreOffice did not {what} within {timeout:g} s")) from None
+    if answer == wanted:
+        return
+    if answer is None:
+        raise RendererError(Problem(f"LibreOffice stopped before it could {what}"))
+    said = answer.partition("\t")[2] or answer
+    raise RendererError(Problem(f"LibreOffice could not {what}: {said}"))
 
 
 def _own_group() -> dict[str, object]:
@@ -201,10 +212,10 @@ def _own_group() -> dict[str, object]:
     return {"start_new_session": True}
 
 
-def _end(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
-    """Wait for ``process`` to exit; after STOP_WAIT_S end it and everything it started."""
+def _end(process: subprocess.Popen[str] | subprocess.Popen[bytes], wait: float) -> None:
+    """Wait for ``process`` to exit; after ``wait`` seconds end it and everything it started."""
     try:
-        process.wait(timeout=STOP_WAIT_S)
+        process.wait(timeout=wait)
     except subprocess.TimeoutExpired:
         if os.name == "nt":
             subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],

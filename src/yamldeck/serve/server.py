@@ -98,7 +98,7 @@ def _listen(family: socket.AddressFamily, host: str, port: int) -> socket.socket
 
 
 def run(session: Session, sock: socket.socket, address: Address, *, open_browser: bool) -> None:
-    """Serve until Ctrl-C; then stop the session (LibreOffice, temporary files) in any case."""
+    """Start the session and serve until Ctrl-C (KeyboardInterrupt); the caller closes it."""
     import uvicorn
 
     from .app import create_app
@@ -122,7 +122,6 @@ def run(session: Session, sock: socket.socket, address: Address, *, open_browser
             raise KeyboardInterrupt
     finally:
         signal.signal(signal.SIGTERM, previous)
-        session.close()
         sock.close()
 
 

@@ -113,6 +113,8 @@ class Session:
         try:
             pictures, drawn_timings = self._draw(data, facts, stale)
         except RendererError as exc:
+            if self._stop.is_set():  # LibreOffice was stopped under it: serve is stopping
+                return
             self.report(WatchEvent("preview-failed", problems=exc.problems))
             self.store.publish(status="failed", notice=exc.problems[0].message)
             return
