@@ -338,3 +338,31 @@ def test_a_yamldeck_deck_edited_since_is_checked_again(
     assert (code, err) == (0, f"{tmp_path / 'edited.pptx'}: warning: slide 4: its bullets "
                               "continue on new slides (overflow: continue)\n")
     assert len(build_file(outline).prs.slides) > 11
+
+
+def test_a_slide_the_reading_trips_on_keeps_its_text_as_bullets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deck_bytes: bytes,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Someone else's slide may hold XML no rule here expects: the import goes on, the slide's
+    text kept as bullets, and the warning names what went wrong (so a bug still shows)."""
+    import yamldeck.importer.reader as reader
+
+    original = reader.make
+
+    def tripping(view: object) -> object:
+        if getattr(view, "number", 0) == 3:
+            raise ValueError("an attribute no deck should have")
+        return original(view)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "make", tripping)
+    (tmp_path / "talk.pptx").write_bytes(deck_bytes)
+    outline = tmp_path / "outline.yaml"
+    code, _, err = run(["import", str(tmp_path / "talk.pptx"), "-o", str(outline)], capsys)
+    assert code == 0
+    assert (f"{tmp_path / 'talk.pptx'}: warning: slide 3: the slide could not be read as a whole "
+            "(ValueError: an attribute no deck should have); its text is kept as bullets"
+            ) in err.splitlines()
+    data = yaml.load(outline.read_text(encoding="utf-8"), yaml.BaseLoader)
+    assert data["slides"][2] == {"kind": "bullets", "title": "Pros and cons",
+                                 "bullets": ["Fast", "Cheap", "Fragile"]}

@@ -52,10 +52,15 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
         languages.update(r.get("lang") for r in slide._element.iter(qn("a:rPr")) if r.get("lang"))
         view = View(number, slide.slide_layout.name, shapes, number == 1,
                     number == len(slides) and number > 1, size, slide.part, links)
-        made = make(view)
+        try:
+            made, unread = make(view), False
+        except Exception as exc:  # noqa: BLE001 - someone else's slide that the reading trips on
+            made, unread = _unread(view, exc, imported), True
         if made.fields.get("kind") not in _OPENING:  # footers are drawn on content slides only
             furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         draft_slide, spare = _finish(imported, made, view, assets)
+        if unread:  # its layout was for what the slide was, not for plain bullets
+            draft_slide.source_layout = None
         _notes(draft_slide, slide)
         _flags(draft_slide, slide, number, imported)
         for dropped in sorted(set(links.dropped)):
@@ -116,6 +121,19 @@ def _finish(imported: Imported, made: Made, view: View, assets: AssetFolder
         slide.comments.append(f"It had only a title: a section slide on its layout "
                               f"('{view.layout}').")
     return slide, extra
+
+
+def _unread(view: View, exc: Exception, imported: Imported) -> Made:
+    """A slide the kinds could not read (its XML is unusual): its text, every paragraph of
+    every shape in reading order, as bullets; the warning names what went wrong."""
+    imported.warnings.append(f"slide {view.number}: the slide could not be read as a whole "
+                             f"({type(exc).__name__}: {str(exc)[:80]}); its text is kept as "
+                             "bullets")
+    paras = [p for shape in view.shapes for p in shape.paras]
+    title = next((p.text for p in paras), "")
+    if len(paras) < 2:
+        return Made({"kind": "section", "title": title}, fallback=True)
+    return Made({"kind": "bullets", "title": title, "bullets": bullet_tree(paras[1:])})
 
 
 def _spare_place(fields: dict[str, Any], fallback: bool) -> str:
