@@ -88,7 +88,8 @@ class Session:
             self.store.publish(status="failed", notice=BUG_NOTICE)
 
     def _show(self, event: WatchEvent) -> None:
-        """Publish the new titles and notes at once, then the pictures of the changed slides."""
+        """Draw the changed slides, then publish them with every slide's title and notes: a
+        slide's text and picture change together (the problems of the last save go at once)."""
         assert event.result is not None
         data = self.builder.deck
         if data is None:
@@ -109,14 +110,14 @@ class Session:
             self.store.publish(status="ready", slides=slides, problems=problems, notice="",
                                timings=timings)
             return
-        self.store.publish(status="drawing", slides=slides, problems=problems)
+        self.store.publish(status="drawing", problems=problems)
         try:
             pictures, drawn_timings = self._draw(data, facts, stale)
         except RendererError as exc:
             if self._stop.is_set():  # LibreOffice was stopped under it: serve is stopping
                 return
             self.report(WatchEvent("preview-failed", problems=exc.problems))
-            self.store.publish(status="failed", notice=exc.problems[0].message)
+            self.store.publish(status="failed", slides=slides, notice=exc.problems[0].message)
             return
         slides = tuple(s if s.number not in stale else
                        SlideView(s.number, s.title, s.notes, s.line, self._drawn[s.number][1])
