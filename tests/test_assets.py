@@ -19,9 +19,16 @@ from helpers import validate_pptx
 from PIL import Image
 from pptx import Presentation
 
+import yamldeck.commands.check
 from yamldeck.cli import main
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
+
+
+@pytest.fixture(autouse=True)
+def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin build's own messages; the lints build and check add are tested apart."""
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 OUTLINE = """deck:
   title: Pictures

@@ -151,7 +151,8 @@ def test_json_when_the_outline_is_missing(folder: Path, capsys: pytest.CaptureFi
             "line": None,
             "column": None,
             "severity": "error",
-            "message": "outline not found: 'nowhere.yaml'",
+            "message": "outline not found: 'nowhere.yaml'; to start a new outline, type: "
+            "yamldeck new nowhere.yaml",
             "path": None,
         }
     ]
@@ -177,9 +178,10 @@ def test_json_in_a_subprocess(tmp_path: Path) -> None:
 def test_more_producers_can_be_plugged_into_check(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Deck lints append producers to cli.CHECKS; their problems join the report in order."""
+    """Deck lints append producers to commands.check.CHECKS; their problems join the report in
+    order."""
 
-    def lint(outline: object, source: object) -> list[Problem]:
+    def lint(outline: object, source: object, rendering: object) -> list[Problem]:
         return [Problem("a lint", file="slides.yaml", line=1, column=1, severity="warning")]
 
     monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [lint])

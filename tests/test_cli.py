@@ -131,7 +131,9 @@ def test_outline_problems_exit_1_with_every_message(cli: Cli, tmp_path: Path) ->
 @pytest.mark.parametrize("cli", ["main"], indirect=True)
 def test_missing_outline_exits_1(cli: Cli, tmp_path: Path) -> None:
     run = cli(["build"], tmp_path)
-    assert (run.code, run.out, run.err) == (1, "", "error: outline not found: 'slides.yaml'\n")
+    assert (run.code, run.out, run.err) == (
+        1, "", "error: outline not found: 'slides.yaml'; to start a new outline, type: "
+        "yamldeck new slides.yaml\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import SHIPPED_OUTLINE, build_file, listing, validate_pptx
 
-import yamldeck.commands.build
+import yamldeck.commands.rendering
 from yamldeck.cli import main
 from yamldeck.errors import EXIT_BUG
 from yamldeck.package.integrity import IntegrityError, package_issues, verify_package
@@ -245,7 +245,7 @@ def test_a_build_that_fails_the_check_exits_70_and_keeps_the_old_deck(
     assert main(["build", str(outline)]) == 0
     validate_pptx(tmp_path / "slides.pptx")
     before = listing(tmp_path)
-    package = yamldeck.commands.build.deterministic_bytes
+    package = yamldeck.commands.rendering.deterministic_bytes
 
     def corrupting(data: bytes, *, epoch: int) -> bytes:  # as if yamldeck wrote a shape id twice
         return rewrite(
@@ -256,7 +256,7 @@ def test_a_build_that_fails_the_check_exits_70_and_keeps_the_old_deck(
             ),
         )
 
-    monkeypatch.setattr(yamldeck.commands.build, "deterministic_bytes", corrupting)
+    monkeypatch.setattr(yamldeck.commands.rendering, "deterministic_bytes", corrupting)
     capsys.readouterr()
     outline.write_text(OUTLINE.replace("two", "three"), encoding="utf-8")
     assert main(["build", str(outline)]) == EXIT_BUG

@@ -20,9 +20,16 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
+import yamldeck.commands.check
 from yamldeck import OutlineError, build_deck
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
+
+
+@pytest.fixture(autouse=True)
+def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin build's own messages; the lints build and check add are tested apart."""
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 DECK = "deck:\n  title: Rich kinds\n  footer: Rich kinds\nslides:\n"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"

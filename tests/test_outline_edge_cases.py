@@ -26,11 +26,12 @@ def _nested(levels: int) -> str:
     return HEAD + "\n".join(lines) + "\n"
 
 
-def _built(tmp_path: Path, outline: str) -> Any:
-    """Build ``outline`` with the CLI: exit 0, nothing on stderr; the deck, reopened."""
+def _built(tmp_path: Path, outline: str, *warnings: str) -> Any:
+    """Build ``outline`` with the CLI: exit 0, nothing on stderr but ``warnings`` (the lints'
+    lines, as `check` prints them); the deck, reopened."""
     (tmp_path / "slides.yaml").write_text(outline, encoding="utf-8")
     run = run_cli(["build"], tmp_path)
-    assert (run.code, run.err) == (0, ""), run.err
+    assert (run.code, run.err.splitlines()) == (0, list(warnings)), run.err
     return Presentation(str(tmp_path / "slides.pptx"))
 
 
@@ -46,7 +47,9 @@ def _refused(tmp_path: Path, outline: str, *, command: str = "build") -> str:
 
 
 def test_bullets_nested_nine_levels_build_with_levels_0_to_8(tmp_path: Path) -> None:
-    body = _built(tmp_path, _nested(9)).slides[0].placeholders[1]
+    density = ("slides.yaml:5:5: warning: slide 1 'Deep': 9 bullet points on one slide (more than "
+               "7); keep the key points and move the rest to the notes or another slide")
+    body = _built(tmp_path, _nested(9), density).slides[0].placeholders[1]
     assert [(p.text, p.level) for p in body.text_frame.paragraphs] == [
         *((f"level {n}", n) for n in range(8)),
         ("leaf", 8),
@@ -232,7 +235,13 @@ def test_slides_after_continued_ones_keep_their_own_number_in_messages(tmp_path:
         + "  - title: Bad\n    statement: " + " ".join(["word"] * 400) + "\n"
     )
     err = _refused(tmp_path, outline)
-    assert err == (
+    assert err == (  # the lints name the slides as the errors do: by their place in the file
+        "slides.yaml:128:5: warning: slide 2 'Many': 30 bullet points on one slide (more than 7); "
+        "keep the key points and move the rest to the notes or another slide\n"
+        "slides.yaml:128:5: warning: slide 2 'Many': 480 words on one slide (more than 60, title "
+        "not counted); say the rest and put it in the notes\n"
+        "slides.yaml:161:5: warning: slide 3 'Bad': 400 words on one slide (more than 60, title "
+        "not counted); say the rest and put it in the notes\n"
         "slides.yaml:161:5: error: slide 3 'Bad': the statement needs 29 lines, 10 fit at the "
         "22 pt floor; shorten or split it\n"
     )
@@ -304,7 +313,9 @@ def test_a_table_of_many_columns_is_set_smaller_rather_than_break_words(tmp_path
     from yamldeck.layout.measure import get_measurer
     from yamldeck.render.kinds.table import MARGIN_X_PT
 
-    table = next(s for s in _built(tmp_path, _wide_table(12, "Population")).slides[0].shapes
+    small = ("slides.yaml:5:5: warning: slide 1 'Wide': the table was shrunk to 11 pt to fit, "
+             "below the 14 pt minimum for reading from the back of a room; shorten it")
+    table = next(s for s in _built(tmp_path, _wide_table(12, "Population"), small).slides[0].shapes
                  if s.has_table).table
     size = table.cell(0, 0).text_frame.paragraphs[0].runs[0].font.size.pt
     assert 10 <= size < 14  # smaller than a table of few columns, not below the floor
@@ -329,7 +340,10 @@ def test_words_too_long_for_any_column_are_left_to_the_viewer_at_the_usual_size(
     address = "https://www.example.org/" + "a" * 80
     outline = (HEAD + "  - title: U\n    rows:\n      - [Document, Address, Also at]\n"
                f"      - [Guidelines, {address}, {address}b]\n")
-    assert _table_size(_built(tmp_path, outline)) == 18
+    raw = [f"slides.yaml:8:{column}: warning: slide 1 'U': '{url}' is a raw web address in the "
+           "text, which screen readers spell out; make it a link with words: [the page's name]"
+           f"({url})" for column, url in ((22, address), (128, address + "b"))]
+    assert _table_size(_built(tmp_path, outline, *raw)) == 18
 
 
 def test_hyphenated_words_may_break_after_their_hyphens(tmp_path: Path) -> None:

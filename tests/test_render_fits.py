@@ -12,12 +12,19 @@ from layout_probe import collisions, deck_frames, read_frame
 from pptx import Presentation
 from pptx.util import Pt
 
+import yamldeck.commands.check
 from yamldeck.cli import main
 from yamldeck.commands.libreoffice import pptx_to_pdf, read_words
 from yamldeck.layout.continuation import split_groups
 from yamldeck.layout.measure import Frame, Paragraph, Run
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
+
+
+@pytest.fixture(autouse=True)
+def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin build's own messages; the lints build and check add are tested apart."""
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 EXTRA = 14  # bullets added to 'Challenges': far more than one slide holds even at the floor
 

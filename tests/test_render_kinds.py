@@ -28,8 +28,15 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 import yamldeck
+import yamldeck.commands.check
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
+
+
+@pytest.fixture(autouse=True)
+def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin build's own messages; the lints build and check add are tested apart."""
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 KINDS = """\
 deck:

@@ -28,10 +28,17 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 import yamldeck
+import yamldeck.commands.check
 from yamldeck.cli import main
 from yamldeck.commands.libreoffice import read_words
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
+
+
+@pytest.fixture(autouse=True)
+def no_deck_lints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin build's own messages; the lints build and check add are tested apart."""
+    monkeypatch.setattr(yamldeck.commands.check, "CHECKS", [])
 
 
 def _libreoffice_home() -> Path:

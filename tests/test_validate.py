@@ -325,9 +325,11 @@ def test_control_character_escape_is_left_out_with_a_warning(
         "character U+0007 (bell), from an escape such as \\x07 or \\a; it is left out of the "
         "deck: delete the escape"
     )
+    language = (f"{outline}:2:3: warning: deck: no 'language:' is given, so spell-checkers and "
+                "screen readers will assume en-GB; add e.g. 'language: en-NZ'")
     assert main(["build", str(outline)]) == 0
     out, err = capsys.readouterr()
-    assert err == warning + "\n"
+    assert err == language + "\n" + warning + "\n"
     assert out.startswith(f"wrote {tmp_path / 'slides.pptx'} (1 slide) in ")
     deck = tmp_path / "slides.pptx"
     validate_pptx(deck)
@@ -337,5 +339,6 @@ def test_control_character_escape_is_left_out_with_a_warning(
     before = listing(tmp_path)
     assert main(["build", "--strict", str(outline)]) == 1
     out, err = capsys.readouterr()
-    assert (out, err) == ("", warning.replace(": warning: ", ": error: ") + "\n")
+    strict = f"{language}\n{warning}\n".replace(": warning: ", ": error: ")
+    assert (out, err) == ("", strict + "2 problems; nothing was written\n")
     assert listing(tmp_path) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from yamldeck.commands.watch import Watcher, WatchEvent, referenced_files
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 WAIT_S = 60  # generous: the machine is shared; a pass normally takes about a second
+STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # the local time starting each line about a build
 
 
 def default_sigint() -> None:
@@ -50,8 +52,9 @@ class Session:
             reader.start()
 
     def _read(self, name: str, stream: object) -> None:
+        """Each line without the time it starts with (a line about a build has one)."""
         for line in stream:  # type: ignore[attr-defined]
-            self.lines.put((name, line.rstrip("\n")))
+            self.lines.put((name, STAMP.sub("", line.rstrip("\n"), count=1)))
 
     def until(self, stream: str, start: str) -> list[tuple[str, str]]:
         """Every line up to and including the first on ``stream`` starting with ``start``."""
@@ -218,7 +221,7 @@ def test_a_changed_picture_rebuilds_and_a_missing_one_is_reported(tmp_path: Path
 
     events = run_watcher(builder, repaint)
     assert [e.kind for e in events] == ["built", "built", "failed", "built"]
-    (problem,) = events[2].problems
+    (problem,) = [p for p in events[2].problems if p.severity == "error"]  # beside the lints
     assert problem.file == str(outline) and problem.line == 6 and "map.png" in problem.message
     assert referenced_files(builder.outline, outline) == {tmp_path / "map.png"}
 

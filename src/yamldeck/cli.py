@@ -8,12 +8,15 @@ import time
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from . import gcpolicy as collector
+from .commands.outlinefiles import file_not_command
+from .commands.report import count as _count
+from .commands.report import typed, watch_lines
 from .commands.warmup import load_renderer
 from .errors import (
     EXIT_BUG,
@@ -41,16 +44,12 @@ OUTPUT = click.option(
     "-o", "--output", type=click.Path(path_type=Path),
     help="Where to write the deck (default: the outline's name with .pptx, beside it).",
 )
-ALLOW_OUTSIDE_ASSETS = click.option(
-    "--allow-outside-assets", is_flag=True,
-    help="Let pictures and CSV files come from "
-    "outside the outline's folder (only for outlines you trust).",
-)
-TEMPLATE = click.option(
-    "--template", type=click.Path(path_type=Path),
-    help="Build on this PowerPoint "
-    "template (.potx or .pptx) instead of deck: template: or the built-in theme.",
-)
+ALLOW_OUTSIDE_ASSETS = click.option("--allow-outside-assets", is_flag=True, help="Let pictures "
+                                    "and CSV files come from outside the outline's folder "
+                                    "(only for outlines you trust).")
+TEMPLATE = click.option("--template", type=click.Path(path_type=Path), help="Build on this "
+                        "PowerPoint template (.potx or .pptx) instead of deck: template: or the "
+                        "built-in theme.")
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
@@ -59,12 +58,18 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
-def _count(number: int, noun: str) -> str:
-    """``number`` and ``noun``, plural unless it is 1: '1 slide', '3 slides', '0 warnings'."""
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+class _Commands(click.Group):
+    """The commands; a file name typed where a command belongs says how to build it."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, Any, list[str]]:
+        if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
+            message = file_not_command(args[0])
+            if message is not None:
+                raise click.UsageError(message, ctx)
+        return super().resolve_command(ctx, args)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="yamldeck")
 @click.option("-v", "--verbose", is_flag=True, help="Show a traceback for internal errors.")
 @click.pass_context
@@ -74,26 +79,34 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Path(path_type=Path), default="slides.yaml", required=False)
+def new(file: Path) -> None:
+    """Start a new outline, FILE (default: ./slides.yaml), with one slide of each kind."""
+    from .commands.starter import write_starter
+
+    collector.imports_done()
+    made = write_starter(file)
+    ignore = f" and {made.ignore} (what yamldeck makes, for git to skip)" if made.ignore else ""
+    click.echo(f"wrote {made.outline} ({_count(made.slides, 'slide')}, one of each kind){ignore}")
+    click.echo(f"next: change the words in {made.outline}, then type: "
+               f"yamldeck build {typed(made.outline)}")
+
+
+@cli.command()
 @OUTLINE
 @OUTPUT
 @STRICT
 @ALLOW_OUTSIDE_ASSETS
 @TEMPLATE
-def build(
-    outline: Path,
-    output: Path | None,
-    strict: bool,
-    allow_outside_assets: bool,
-    template: Path | None,
-) -> None:
+def build(outline: Path, output: Path | None, strict: bool, allow_outside_assets: bool,
+          template: Path | None) -> None:
     """Build the deck from OUTLINE (default: ./slides.yaml)."""
     from .commands.build import build_deck
 
     load_renderer()
     start = time.perf_counter()
-    result = build_deck(
-        outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
-    )
+    result = build_deck(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
+                        template=template)
     seconds = time.perf_counter() - start
     _echo_problems(result.warnings)
     click.echo(f"wrote {result.output} ({_count(result.slides, 'slide')}) in {seconds:.2f} s")
@@ -109,7 +122,7 @@ def build(
 @click.pass_context
 def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
     """Check OUTLINE for mistakes without building a deck."""
-    from .commands.check import check_outline
+    from .commands.build import check_outline
 
     result = check_outline(outline, strict)
     problems = result.problems
@@ -138,57 +151,32 @@ def check(ctx: click.Context, outline: Path, strict: bool, fmt: str) -> None:
 @ALLOW_OUTSIDE_ASSETS
 @TEMPLATE
 @click.pass_context
-def watch(
-    ctx: click.Context,
-    outline: Path,
-    output: Path | None,
-    preview: bool,
-    strict: bool,
-    allow_outside_assets: bool,
-    template: Path | None,
-) -> None:
+def watch(ctx: click.Context, outline: Path, output: Path | None, preview: bool, strict: bool,
+          allow_outside_assets: bool, template: Path | None) -> None:
     """Rebuild the deck whenever OUTLINE or a file it uses changes (Ctrl-C stops)."""
     from .commands.build import Builder
     from .commands.watch import Watcher
 
     load_renderer()
     collector.long_running()  # rebuilds must not freeze the outlines they replace
-    builder = Builder(
-        outline, output, strict=strict, allow_outside_assets=allow_outside_assets, template=template
-    )
+    builder = Builder(outline, output, strict=strict, allow_outside_assets=allow_outside_assets,
+                      template=template)
     click.echo(f"watching {outline} and the files it uses; Ctrl-C stops")
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
     Watcher(builder, lambda event: _print_watch_event(event, verbose), preview=preview).run()
 
 
+def _clock() -> time.struct_time:
+    """The local time for watch's lines (a function, so tests can fix it)."""
+    return time.localtime()
+
+
 def _print_watch_event(event: WatchEvent, verbose: bool) -> None:
-    """One line per build, as `build` prints it; problems as `build` prints them, then go on."""
-    if event.kind in ("built", "unchanged") and event.result is not None:
-        _echo_problems(event.result.warnings)
-        done = "wrote" if event.kind == "built" else "unchanged:"
-        slides = _count(event.result.slides, "slide")
-        click.echo(f"{done} {event.result.output} ({slides}) in {event.seconds:.2f} s")
-    elif event.kind in ("failed", "preview-failed"):
-        _echo_problems(event.problems)
-        errors = _count(sum(p.severity == "error" for p in event.problems), "problem")
-        what = "the deck was not changed" if event.kind == "failed" else "no pictures were made"
-        click.echo(f"{errors}; {what}; waiting for the next save", err=True)
-    elif event.kind == "bug":
-        click.echo(
-            "yamldeck: internal error - this is a bug in yamldeck, not in your outline; "
-            "please report it (watch -v shows the traceback); waiting for the next save",
-            err=True,
-        )
-        if verbose:
-            click.echo(event.detail, err=True, nl=False)
-    elif event.kind == "preview":
-        click.echo(f"pictures in {event.detail} in {event.seconds:.1f} s")
-    elif event.kind == "no-preview":
-        click.echo(
-            "--preview: this installation of yamldeck cannot render slide pictures; "
-            "building the deck only",
-            err=True,
-        )
+    """One line per build, as `build` prints it; problems as `build` prints them, then go on.
+    Each line starts with the time, so that after many saves the newest is plain to see."""
+    stamp = time.strftime("[%H:%M:%S]", _clock())
+    for text, err in watch_lines(event, verbose):
+        click.echo(f"{stamp} {text}", err=err)
 
 
 @cli.command()

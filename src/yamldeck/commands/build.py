@@ -5,20 +5,23 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import OutlineError, OutputError, Problem, Warnings
-from ..files.assets import Assets, load_assets
-from ..files.deckfiles import DeckFiles, load_deck_files, template_paths, theme_warnings
+from ..files.deckfiles import template_paths
 from ..files.paths import AssetPolicy
 from ..gcpolicy import lasting
+from ..lints.checks import alt_text_lints
 from ..outline.loader import SourceMap, read_document
 from ..outline.model import Outline
 from ..outline.validate import validate_document
-from ..package.archive import DEFAULT_EPOCH, deterministic_bytes, source_date_epoch
 from ..package.writer import write_atomically
+from .check import CheckResult, Rendering, findings
+from .outlinefiles import missing_outline
+from .rendering import load_files, render_deck
+from .warmup import load_renderer
 
 # Timestamps inside the deck when SOURCE_DATE_EPOCH is not set: fixed, so rebuilds are identical.
 _SLIDE_PART = re.compile(r"ppt/slides/slide\d+\.xml")
@@ -40,6 +43,8 @@ def load_outline(
     makes them errors.
     """
     path = Path(path)
+    if not path.exists():  # say what is there instead, or how to start one
+        raise OutlineError(missing_outline(path))
     found = Warnings() if warnings is None else warnings
     try:
         with lasting():  # millions of objects on a long deck, kept while it builds: collector.py
@@ -64,30 +69,20 @@ def default_output(outline_path: Path) -> Path:
     return outline_path.with_suffix(".pptx")
 
 
-def render_bytes(
-    outline: Outline, source: SourceMap, assets: Assets | None = None, cache: Any = None,
-    files: DeckFiles | None = None,
-) -> bytes:
-    """The deck's bytes, identical for identical outlines (and SOURCE_DATE_EPOCH), self-checked.
+def check_outline(outline: Path, strict: bool) -> CheckResult:
+    """Every problem `check` reports about ``outline``; with ``strict`` every one is an error.
 
-    ``cache`` (render.cache.SlideCache) reuses unchanged slides of the previous build.
-    ``files`` holds the template and logo (loaded from the outline when not given).
+    The outline is rendered in memory as `build` renders it (nothing is written), and the same
+    lints run on it (commands.check), so the two print the same.
     """
-    from ..lints.checks import alt_text_lints
-    from ..package.integrity import verify_package
-    from ..render.fitted import (
-        render_fitted,  # python-pptx is imported only when a deck is rendered
-    )
-
-    missing_alt = list(alt_text_lints(outline, source))
-    if missing_alt:
-        raise OutlineError(missing_alt)
-    epoch = source_date_epoch(DEFAULT_EPOCH)
-    rendered = render_fitted(outline, source, epoch=epoch, all_records=False, assets=assets,
-                             cache=cache, files=files).data
-    data = deterministic_bytes(rendered, epoch=epoch)
-    verify_package(data)  # a deck PowerPoint would have to repair is a bug: exit 70, write nothing
-    return data
+    load_renderer()
+    # As `build` without --allow-outside-assets: check answers "would build succeed?".
+    policy = AssetPolicy(outline.parent, allow_outside=False)
+    try:
+        linted = lint_outline(outline, policy, strict=strict, package=False)
+    except OutlineError as exc:
+        return CheckResult(list(exc.problems), 0)
+    return CheckResult(list(linted.problems), len(linted.outline.slides))
 
 
 def _slide_count(data: bytes) -> int:
@@ -128,43 +123,58 @@ def build_deck(
 
 def prepare_deck(
     outline_path: Path, strict: bool, allow_outside_assets: bool, cache: Any = None,
-    template: str | Path | None = None,
-) -> tuple[Outline, bytes, Warnings]:
-    """Load, validate and render the outline: the outline, the deck's bytes, the warnings.
+    template: str | Path | None = None, memory: Any = None,
+) -> tuple[Outline, bytes, list[Problem]]:
+    """Load, validate, render and lint the outline: the outline, the deck's bytes, the warnings.
 
-    ``template`` (a path, from --template) replaces deck: template:.
+    OutlineError lists every problem, the warnings too, when the deck cannot be made or, with
+    ``strict``, while there are warnings. ``template`` (a path, from --template) replaces
+    deck: template:.
     """
+    policy = AssetPolicy(outline_path.parent, allow_outside=allow_outside_assets)
+    linted = lint_outline(outline_path, policy, template, strict=strict, cache=cache,
+                          memory=memory)
+    if any(problem.severity == "error" for problem in linted.problems):
+        raise OutlineError(list(linted.problems))
+    return linted.outline, linted.data, list(linted.problems)
+
+
+@dataclass(frozen=True)
+class Linted:
+    """An outline that loaded, its deck's bytes (b"" when it could not be made, or when only
+    measured) and every problem with it, in reading order."""
+
+    outline: Outline
+    data: bytes
+    problems: tuple[Problem, ...]
+
+
+def lint_outline(
+    outline_path: Path, policy: AssetPolicy, template: str | Path | None = None, *,
+    strict: bool = False, cache: Any = None, package: bool = True, memory: Any = None,
+) -> Linted:
+    """What both `build` and `check` do: load, render (without ``package``: measure only) and
+    run every lint (commands.check); OutlineError when the outline does not load."""
     warnings = Warnings()
-    outline, source = load_outline(outline_path, warnings, strict=strict)
-    for warning in theme_warnings(outline, source, template):
-        warnings.add(warning)
-    if strict and len(warnings):
-        raise OutlineError(warnings.merged(strict=True))
     try:
-        policy = AssetPolicy(outline_path.parent, allow_outside=allow_outside_assets)
-        files, assets = _load_files(outline, source, policy, template)
-        data = render_bytes(outline, source, assets, cache, files)
+        outline, source = load_outline(outline_path, warnings)
     except OutlineError as exc:
-        raise _with_warnings(exc, warnings, strict) from None
-    return outline, data, warnings
-
-
-def _load_files(outline: Outline, source: SourceMap, policy: AssetPolicy,
-                template: str | Path | None) -> tuple[DeckFiles, Assets]:
-    """The template and logo, the pictures and CSV files: every problem with them at once."""
-    problems: list[Problem] = []
-    files, assets = DeckFiles(), Assets()
+        if not strict:
+            raise
+        raise type(exc)([replace(p, severity="error") for p in exc.problems]) from None
+    option = Path(template) if template is not None else None
+    data, rendering, errors = b"", Rendering(template=option), ()
     try:
-        files = load_deck_files(outline, source, policy, template)
+        files, assets = load_files(outline, source, policy, template)
+        data, fits = render_deck(outline, source, files, assets, cache=cache, package=package,
+                                 memory=memory)
+        rendering = Rendering(fits, option)
     except OutlineError as exc:
-        problems.extend(exc.problems)
-    try:
-        assets = load_assets(outline, source, policy)
-    except OutlineError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise OutlineError(problems)
-    return files, assets
+        errors = exc.problems
+    # Missing alt text is refused like a mistake, whatever lints are plugged in (CHECKS).
+    errors = (*alt_text_lints(outline, source), *errors)
+    found = findings(outline, source, rendering, loaded=warnings, errors=errors, strict=strict)
+    return Linted(outline, data, tuple(found))
 
 
 class Builder:
@@ -187,6 +197,7 @@ class Builder:
         self.written = False  # whether the last build replaced the deck file
         self._last: tuple[bytes, Path, tuple[int, int, int]] | None = None
         self._cache: Any = None  # render.cache.SlideCache, made when the renderer is imported
+        self._memory: Any = None  # lints.fits.FitMemory: the fit warnings of the cached slides
         checked_output(self.outline_path, output)  # a wrong -o is a usage error, not a retry
 
     @property
@@ -197,11 +208,12 @@ class Builder:
     def warm_up(self) -> None:
         """Import the renderer and load the fonts now, so the first rebuild is already fast."""
         from ..layout.measure import get_measurer
+        from ..lints.fits import FitMemory
         from ..render.slidecache import SlideCache  # imports python-pptx
 
         get_measurer()
         if self._cache is None:
-            self._cache = SlideCache()
+            self._cache, self._memory = SlideCache(), FitMemory()
 
     def build(self) -> BuildResult:
         """Build as build_deck does; skip the write when the bytes and the file are unchanged."""
@@ -211,7 +223,7 @@ class Builder:
         try:
             outline, data, warnings = prepare_deck(
                 self.outline_path, self.strict, self.allow_outside_assets, self._cache,
-                template=self.template,
+                template=self.template, memory=self._memory,
             )
         except OutlineError:
             self.outline = _loaded_or(self.outline_path, self.outline)

@@ -1,4 +1,9 @@
-"""What `check` does: load the outline, run the lints on it, and collect its problems in order."""
+"""The lints `check`, `build` and `watch` all run, and every problem they report in order.
+
+One list (CHECKS) and one function (findings), so that the three print the same warnings, named
+and located the same way, and `--strict` refuses the same outlines. `check` itself is `build`
+short of writing the deck: commands.build.check_outline.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import OutlineError, Problem, Warnings, sort_problems
-from .warmup import load_renderer
+from ..errors import Problem, sort_problems
 
 if TYPE_CHECKING:
     from ..outline.loader import SourceMap
     from ..outline.model import Outline
-
-# What `check` runs on an outline that loaded cleanly, each returning more located problems
-# (warnings or errors); deck lints are added here.
-CHECKS: list[Callable[[Outline, SourceMap], Iterable[Problem]]] = []
 
 
 @dataclass(frozen=True)
@@ -27,42 +27,45 @@ class CheckResult:
     slides: int  # 0 when the outline did not load
 
 
-def _deck_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
-    """yamldeck.lints.checks's lints: fit, titles, alt text, contrast, language, links, density."""
-    from ..lints.checks import lint
+@dataclass(frozen=True)
+class Rendering:
+    """What the lints read besides the outline: how its render went."""
 
-    return lint(outline, source)
-
-
-CHECKS.append(_deck_lints)
+    fits: tuple[Problem, ...] = ()  # lints.fits's warnings (none when the render failed)
+    template: Path | None = None  # --template, which replaces deck: template:
 
 
-def _template_lints(outline: Outline, source: SourceMap) -> Iterable[Problem]:
-    """deck: theme: settings that a deck: template: makes useless."""
+# Each returns more located problems (warnings, or errors) about an outline that loaded cleanly.
+Lint = Callable[["Outline", "SourceMap", Rendering], Iterable[Problem]]
+
+
+def _deck_lints(outline: Outline, source: SourceMap, rendering: Rendering) -> Iterable[Problem]:
+    """lints.checks's lints (titles, alt text, contrast, language, links, density) and the fit
+    warnings the render measured."""
+    from ..lints.checks import outline_lints
+
+    return [*outline_lints(outline, source), *rendering.fits]
+
+
+def _template_lints(outline: Outline, source: SourceMap, rendering: Rendering
+                    ) -> Iterable[Problem]:
+    """deck: theme: settings that a template (deck: template: or --template) makes useless."""
     from ..files.deckfiles import theme_warnings
 
-    return [replace(w, severity="warning") for w in theme_warnings(outline, source)]
+    found = theme_warnings(outline, source, rendering.template)
+    return [replace(w, severity="warning") for w in found]
 
 
-CHECKS.append(_template_lints)
+CHECKS: list[Lint] = [_deck_lints, _template_lints]
 
 
-def check_outline(outline: Path, strict: bool) -> CheckResult:
-    """Every problem `check` reports about ``outline``; with ``strict`` every one is an error."""
-    # On use: the build module loads the outline model (pydantic), which no import here needs.
-    from .build import load_outline
-
-    load_renderer()
-
-    warnings = Warnings()
-    slides = 0
-    try:
-        loaded, source = load_outline(outline, warnings)  # strict applies to lints' warnings too
-    except OutlineError as exc:
-        found = list(exc.problems)
-    else:
-        slides = len(loaded.slides)
-        found = [*warnings, *(problem for produce in CHECKS for problem in produce(loaded, source))]
+def findings(
+    outline: Outline, source: SourceMap, rendering: Rendering, *, loaded: Iterable[Problem] = (),
+    errors: Iterable[Problem] = (), strict: bool = False,
+) -> list[Problem]:
+    """Every problem with the outline in reading order: the warnings found while ``loaded``, each
+    lint's, then the render's ``errors``; with ``strict`` every one is an error."""
+    found = [*loaded, *(p for lint in CHECKS for p in lint(outline, source, rendering)), *errors]
     if strict:
         found = [replace(problem, severity="error") for problem in found]
-    return CheckResult(sort_problems(found), slides)
+    return sort_problems(found)
