@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..render.layouts import normalised
-from . import captions, figures, openings
+from . import captions, figures, logos, openings
 from .shapes import FURNITURE, TITLES, Shape
 from .texts import Links, Para, bullet_tree, joined, paragraphs, qn, unbolded
 
@@ -21,7 +21,7 @@ _QUOTES = "\"'\u201c\u2018\u00ab\u201e"
 _DASHES = ("\u2014", "\u2013", "-", "~")
 _NAMES = {"statement": ("statement", "main point", "big statement"),
           "quote": ("quote", "quotation")}
-SMALL = 0.04  # pictures under this share of the slide are taken for logos and icons
+SMALL = 0.04  # pictures under this share of the slide never lead it: they follow it
 HEADING_CHARS = 80  # a column's heading is a line, not a paragraph
 _UNHELD = ("video", "audio", "embedded object", "ink drawing", "object")
 
@@ -38,6 +38,7 @@ class View:
     size: tuple[int, int]  # the slide's width and height
     part: Any  # the slide's part (its charts and pictures)
     links: Links
+    repeated: frozenset[str] = frozenset()  # sha1s of the deck's repeated pictures (logos)
 
 
 @dataclass
@@ -87,8 +88,10 @@ def make(view: View) -> Made:
         if kind == "title" and date is not None and "date" not in made.fields:
             made.fields["date"] = joined(date.paras, " ")
         for shape in shapes:
-            if shape.what in ("table", "chart", "picture", "SmartArt"):
+            if shape.what in ("table", "chart", "SmartArt"):
                 made.lost.append((shape, "not brought over (an opening slide holds no figure)"))
+        pictures: list[Found] = []  # an opening slide's pictures follow it, every one
+        made.follow = pictures + _pictures(view, made, shapes, pictures)
         return made
     _content(view, made, title, shapes, texts)
     return made
@@ -122,7 +125,7 @@ def _content(view: View, made: Made, title: str, shapes: list[Shape], texts: lis
             if shape.ph_type is None and shape not in made.spare:
                 made.lost.append((shape, "its text is outside the layout's placeholders; it "
                                          f"is kept as the slide's {made.fields['kind']}"))
-    made.follow = [f for f in found if f is not lead]
+    made.follow = [f for f in found if f is not lead] + made.follow
 
 
 def _gather(view: View, made: Made, shapes: list[Shape]) -> list[Found]:
@@ -139,20 +142,29 @@ def _gather(view: View, made: Made, shapes: list[Shape]) -> list[Found]:
         chart = shape.what == "chart" and "rows" not in figure.fields
         found.append(Found(shape, {"chart": figure.fields} if chart else figure.fields))
     found.sort(key=lambda f: f.kind != "chart")
+    made.follow = _pictures(view, made, shapes, found)
+    return found
+
+
+def _pictures(view: View, made: Made, shapes: list[Shape], found: list[Found]) -> list[Found]:
+    """The slide's pictures, largest first, added to ``found`` (figures that may lead the
+    slide); a small one beside other content (an icon) returned, to follow the slide. Those the
+    deck repeats (``view.repeated``: logos) are left out, reported once by the reader."""
+    follow: list[Found] = []
     slide_area = view.size[0] * view.size[1]
     pictures = sorted((s for s in shapes if s.what == "picture"), key=lambda s: -s.area)
-    # A small picture is a logo or an icon beside the slide's content; alone, it is the content.
+    # A small picture is an icon beside the slide's content; alone, it is the content.
     alone = not found and not any(s.is_text and s.ph_type for s in shapes)
     for number, shape in enumerate(pictures):
-        if shape.area < slide_area * SMALL and not (alone and number == 0):
-            made.lost.append((shape, "is small (a logo or an icon?) and not brought over"))
+        if logos.digest(shape.element, view.part) in view.repeated:
             continue
         data = figures.picture(shape.element, view.part)
         if isinstance(data, str):
             made.lost.append((shape, data))
-        else:
-            found.append(Found(shape, {}, data))
-    return found
+            continue
+        small = shape.area < slide_area * SMALL and not (alone and number == 0)
+        (follow if small else found).append(Found(shape, {}, data))
+    return follow
 
 
 def _read(shape: Shape, view: View) -> figures.Figure | str:

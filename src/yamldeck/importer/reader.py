@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..outline.inline import Span
+from . import logos
 from .assets import AssetFolder
 from .deckfile import OpenedDeck
 from .draft import Draft, DraftSlide
@@ -46,12 +47,14 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
     boxes = Boxes()
     furniture: list[Shape] = []
     languages: Counter[str] = Counter()
+    repeated = logos.repeated(slides)
     for number, slide in enumerate(slides, 1):
         links = Links(slide.part, [])
         shapes = slide_shapes(slide, links, boxes, size[1])
         languages.update(r.get("lang") for r in slide._element.iter(qn("a:rPr")) if r.get("lang"))
         view = View(number, slide.slide_layout.name, shapes, number == 1,
-                    number == len(slides) and number > 1, size, slide.part, links)
+                    number == len(slides) and number > 1, size, slide.part, links,
+                    frozenset(repeated))
         try:
             made, unread = make(view), False
         except Exception as exc:  # noqa: BLE001 - someone else's slide that the reading trips on
@@ -75,6 +78,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
                 [f"Slide {number}, continued: the text its {draft_slide.kind} slide has no "
                  "place for."], number=number))
         imported.draft.slides += _following(imported, made, view, draft_slide, assets)
+    imported.warnings += [logos.warning(held, len(slides)) for held in repeated.values()]
     _derived_agendas(imported.draft.slides)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
     imported.draft.deck, imported.draft.deck_remarks = deck, remarks
