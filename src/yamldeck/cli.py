@@ -239,7 +239,7 @@ def inspect_template(template: Path, units: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the outline and files of an earlier import.")
 @click.option("--no-template", is_flag=True, help="Use the built-in theme, not the deck's look.")
 def import_command(deck: Path, output: Path | None, force: bool, no_template: bool) -> None:
-    """Make an outline of DECK (.pptx, .potx, .pptm): its slides, pictures, data and look."""
+    """Make an outline of DECK (.pptx, .potx, .pptm, .md): its slides, pictures, data and look."""
     from .commands.importing import import_deck
 
     load_renderer()

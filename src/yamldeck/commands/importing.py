@@ -1,9 +1,11 @@
-"""`yamldeck import`: a PowerPoint deck made into an outline, its pictures, data and template.
+"""`yamldeck import`: a PowerPoint deck (or a Markdown talk) made into an outline, its pictures,
+data and template.
 
 Reads and checks the deck (importer/deckfile.py), reads every slide into a Draft
-(importer/reader.py), keeps the deck's look (importer/builtin.py, importer/template.py), settles
-the outline (imported.py: valid, on its layouts, its text fitting), and only then writes the
-files: the assets first, the outline last, nothing written over without --force.
+(importer/reader.py; a Markdown talk: importer/markdown.py), keeps the deck's look
+(importer/builtin.py, importer/template.py), settles the outline (imported.py: valid, on its
+layouts, its text fitting), and only then writes the files: the assets first, the outline last,
+nothing written over without --force.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from ..importer.assets import AssetFolder
 from ..importer.builtin import BuiltinLook, builtin_look
 from ..importer.deckfile import UnreadableDeck, read_deck
 from ..importer.draft import Draft
+from ..importer.markdown import SUFFIXES as MARKDOWN_SUFFIXES
+from ..importer.markdown import located, read_markdown
+from ..importer.reader import Imported
 from ..importer.reader import read_deck as read_slides
 from ..importer.template import template_bytes
 from ..importer.texts import markup
@@ -80,6 +85,31 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     target = checked_target(deck, output, force)
     folder_name = f"{target.stem}-assets"
     assets = AssetFolder(target.parent / folder_name, folder_name)
+    markdown = deck.suffix.lower() in MARKDOWN_SUFFIXES
+    if markdown:  # a talk in Markdown: no look to keep, its text rendered to see that it fits
+        imported, data, fitted = read_markdown(deck, str(deck), assets), None, False
+    else:
+        imported, data, fitted = _read_pptx(deck, target, assets, template)
+    draft = imported.draft
+    text = settle(draft, target, assets, data, imported.warnings, fitted=fitted)
+    if not force:
+        existing = [path for path in assets.targets() if path.exists()]
+        if existing:
+            raise OutputError(f"'{existing[0]}' already exists; add --force to replace the "
+                              "files of an earlier import, or give another name with -o")
+    assets.write(protected=[deck])
+    write_atomically(text.encode("utf-8"), target, protected=[deck])
+    warnings = located(imported.warnings, str(deck)) if markdown else tuple(
+        Problem(w, file=str(deck), severity="warning") for w in imported.warnings)
+    return ImportResult(target, assets.folder if assets.files else None, len(draft.slides),
+                        imported.pictures, imported.csv_files, "template" in draft.deck,
+                        warnings, time.perf_counter() - start)
+
+
+def _read_pptx(deck: Path, target: Path, assets: AssetFolder, template: bool
+               ) -> tuple[Imported, bytes | None, bool]:
+    """The deck's slides read, its template's bytes (None: the built-in theme) and whether its
+    text is as yamldeck fitted it."""
     opened = read_deck(deck, str(deck))
     if not len(opened.prs.slides):
         raise UnreadableDeck(f"deck '{deck}' has no slides, so there is nothing to import")
@@ -99,19 +129,7 @@ def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bo
     if template and look is None and data is None:
         imported.warnings.append("the deck's masters and layouts are larger than a template may "
                                  "be; the outline uses the built-in theme")
-    text = settle(draft, target, assets, data, imported.warnings,
-                  fitted=as_yamldeck_built(opened.prs))
-    if not force:
-        existing = [path for path in assets.targets() if path.exists()]
-        if existing:
-            raise OutputError(f"'{existing[0]}' already exists; add --force to replace the "
-                              "files of an earlier import, or give another name with -o")
-    assets.write(protected=[deck])
-    write_atomically(text.encode("utf-8"), target, protected=[deck])
-    warnings = tuple(Problem(w, file=str(deck), severity="warning") for w in imported.warnings)
-    return ImportResult(target, assets.folder if assets.files else None, len(draft.slides),
-                        imported.pictures, imported.csv_files, "template" in draft.deck,
-                        warnings, time.perf_counter() - start)
+    return imported, data, as_yamldeck_built(opened.prs)
 
 
 def as_yamldeck_built(prs: object) -> bool:
