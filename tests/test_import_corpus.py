@@ -37,12 +37,6 @@ HARNESS = _harness()
 
 # A varied subset: each source, bullets and levels, notes, tables, charts, pictures, groups,
 # columns, a deck without slides. The whole corpus: python benchmarks/import_corpus.py
-def _short_of(reason: str) -> pytest.MarkDecorator:
-    """A deck the import does not yet bring over well enough: its test runs, a pass is not
-    held against it (strict=False), and benchmarks/IMPORT_RESULTS.md shows the measure."""
-    return pytest.mark.xfail(reason=reason, strict=False)
-
-
 SUBSET = [
     "pandoc/community-garden.pptx",
     "pandoc/bridge-inspection.pptx",
@@ -52,15 +46,11 @@ SUBSET = [
     "python-pptx/cht-replace-data.pptx",
     "python-pptx/ph-populated-placeholders.pptx",
     "python-pptx/txt-text-frame.pptx",
-    pytest.param("libreoffice/Freshes.pptx", marks=_short_of(
-        "70% of its words stay on the slides: the text of boxes the outline has no place for "
-        "goes to the speaker notes")),
-    pytest.param("python-pptx/shp-common-props.pptx", marks=_short_of(
-        "82% of its words stay on the slides: the text of shapes beside its pictures and tables "
-        "goes to the speaker notes")),
+    "libreoffice/Freshes.pptx",
+    "python-pptx/shp-common-props.pptx",
     "python-pptx/no-slides.pptx",
 ]
-NAMES = [p if isinstance(p, str) else p.values[0] for p in SUBSET]
+NAMES = SUBSET
 
 
 def in_process(command: list[str], cwd: Path) -> tuple[str, int, str]:
