@@ -176,19 +176,36 @@ def _not_a_package(raw: str, data: bytes) -> str:
             f"(damaged, only partly copied, or another kind of file named '{name}'); {_SAVE_AS}")
 
 
-def _check_sizes(raw: str, archive: zipfile.ZipFile) -> None:
-    """Refuse a package whose directory promises more than a template can need (a zip bomb),
-    before any member is read."""
+@dataclass(frozen=True)
+class PackedSize:
+    """What a zip's directory promises, read before any member is unpacked."""
+
+    files: int
+    unpacked: int  # bytes
+    packed: int  # bytes, at least 1
+    too_big: bool  # over the limits above: more files, bytes or compression than a deck has
+
+
+def packed_size(archive: zipfile.ZipFile) -> PackedSize:
+    """The package's size as its directory gives it, and whether it is over the limits."""
     members = archive.infolist()
     total = sum(info.file_size for info in members)
     packed = max(1, sum(info.compress_size for info in members))
     worst = max((info.file_size / max(1, info.compress_size) for info in members
                  if info.file_size >= RATIO_FROM_BYTES), default=0.0)
-    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or worst > MAX_RATIO:
+    too_big = len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or worst > MAX_RATIO
+    return PackedSize(len(members), total, packed, too_big)
+
+
+def _check_sizes(raw: str, archive: zipfile.ZipFile) -> None:
+    """Refuse a package whose directory promises more than a template can need (a zip bomb),
+    before any member is read."""
+    size = packed_size(archive)
+    if size.too_big:
         raise AssetProblem(
-            f"template '{raw}' would unpack to {total / 1048576:,.0f} MB from "
-            f"{packed / 1048576:,.1f} MB ({len(members)} files inside); a template may unpack to "
-            f"at most {MAX_UNPACKED_BYTES // 1048576} MB, no file inside compressed more than "
+            f"template '{raw}' would unpack to {size.unpacked / 1048576:,.0f} MB from "
+            f"{size.packed / 1048576:,.1f} MB ({size.files} files inside); a template may unpack "
+            f"to at most {MAX_UNPACKED_BYTES // 1048576} MB, no file inside compressed more than "
             f"{MAX_RATIO} to 1, so this is not a real template (a 'zip bomb'?): ask its author "
             "for the original .potx or .pptx")
 

@@ -21,14 +21,7 @@ from lxml import etree
 from pptx import Presentation
 
 from ..errors import EXIT_OUTLINE, YamldeckError
-from ..files.deckfiles import (
-    MAX_MEMBERS,
-    MAX_RATIO,
-    MAX_UNPACKED_BYTES,
-    OLE2,
-    PRESENTATION,
-    RATIO_FROM_BYTES,
-)
+from ..files.deckfiles import MAX_RATIO, MAX_UNPACKED_BYTES, OLE2, PRESENTATION, packed_size
 
 MAX_DECK_BYTES = 500 * 1024 * 1024
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -151,15 +144,11 @@ def _damaged(name: str) -> str:
 def _check_sizes(name: str, archive: zipfile.ZipFile) -> None:
     """Refuse, before anything is unpacked, a package whose directory promises more than a deck
     holds: the template's limits (files/deckfiles.py)."""
-    members = archive.infolist()
-    total = sum(info.file_size for info in members)
-    packed = max(1, sum(info.compress_size for info in members))
-    worst = max((info.file_size / max(1, info.compress_size) for info in members
-                 if info.file_size >= RATIO_FROM_BYTES), default=0.0)
-    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES or worst > MAX_RATIO:
+    size = packed_size(archive)
+    if size.too_big:
         raise UnreadableDeck(
-            f"deck '{name}' would unpack to {total / 1048576:,.0f} MB from "
-            f"{packed / 1048576:,.1f} MB ({len(members)} files inside); a deck may unpack to at "
+            f"deck '{name}' would unpack to {size.unpacked / 1048576:,.0f} MB from "
+            f"{size.packed / 1048576:,.1f} MB ({size.files} files inside); a deck may unpack to at "
             f"most {MAX_UNPACKED_BYTES // 1048576} MB, no file inside compressed more than "
             f"{MAX_RATIO} to 1, so this is not a real deck (a 'zip bomb'?): ask its author for "
             "the original .pptx")
