@@ -1,0 +1,72 @@
+"""What yamldeck sets at a slide's foot, and its points revealed by click, read back as keys.
+
+The box of sources and footnotes (render.footnotes names it) gives 'source:' and 'footnotes:',
+renumbered from 1 where a slide continued from another shows only some of them, with its text's
+[^n] markers to match. A timing that builds a slide's text frames by paragraph gives 'reveal:'.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .shapes import Shape
+from .texts import qn
+
+FOOT_NAME = "Sources and footnotes"  # render.footnotes.SHAPE_NAME
+_NOTE = re.compile(r"^\[\^([1-9][0-9]?)\]\s*(.*)$", re.S)
+_MARKER = re.compile(r"(?<!\\)\[\^([1-9][0-9]?)\]")
+REVEALED_KINDS = ("bullets", "columns", "agenda")
+_SKIPPED = {"notes", "footnotes", "source", "kind", "layout", "image", "csv", "alt"}
+
+
+def foot_shape(shapes: list[Shape]) -> tuple[Shape | None, list[Shape]]:
+    """The slide's box of sources and footnotes, and its other shapes."""
+    foot = next((s for s in shapes if s.what == "text box" and s.name == FOOT_NAME), None)
+    return foot, [s for s in shapes if s is not foot]
+
+
+def add_foot(fields: dict[str, Any], foot: Shape) -> None:
+    """The box's footnotes and source as the slide's keys (markers renumbered to match)."""
+    notes: dict[int, str] = {}
+    sources: list[str] = []
+    for para in foot.paras:
+        text = para.text.strip()
+        found = _NOTE.match(text)
+        if found:
+            notes[int(found.group(1))] = found.group(2).strip()
+        elif text:
+            sources.append(text)
+    if notes:
+        numbers = {old: new for new, old in enumerate(sorted(notes), 1)}
+        for key, value in list(fields.items()):
+            if key not in _SKIPPED:
+                fields[key] = _renumbered(value, numbers)
+        fields["footnotes"] = [notes[old] for old in sorted(notes)]
+    if sources:
+        fields["source"] = " ".join(sources)
+
+
+def _renumbered(value: Any, numbers: dict[int, int]) -> Any:
+    if isinstance(value, str):
+        return _MARKER.sub(lambda m: f"[^{numbers.get(int(m.group(1)), int(m.group(1)))}]", value)
+    if isinstance(value, dict):
+        return {_renumbered(k, numbers): _renumbered(v, numbers) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renumbered(item, numbers) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_renumbered(item, numbers) for item in value)
+    return value
+
+
+def revealed(slide: Any) -> bool:
+    """Whether the slide's timing only builds text frames paragraph by paragraph (on click)."""
+    timing = slide._element.find(qn("p:timing"))
+    if timing is None:
+        return False
+    builds = list(timing.iter(qn("p:bldP")))
+    others = [e for e in timing.iter() if e.tag in _OTHER_BUILDS]
+    return bool(builds) and not others and all(b.get("build") == "p" for b in builds)
+
+
+_OTHER_BUILDS = {qn("p:bldGraphic"), qn("p:bldOleChart"), qn("p:bldDgm")}
