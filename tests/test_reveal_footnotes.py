@@ -333,3 +333,19 @@ def test_libreoffice_lists_the_animations_and_draws_every_point(tmp_path: Path) 
                   "India became the 35th partner in 2016", "Follow the Guidelines",
                   "Source: MTCR, Frequently Asked Questions", "Canada, France, Germany"):
         assert point in words
+
+
+def test_the_guide_example_builds_as_it_says(tmp_path: Path) -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "outline.md").read_text("utf-8")
+    section = page[page.index("## Points one at a time, sources and footnotes"):]
+    example = section[section.index("```yaml\n") + 8: section.index("```\n", 8)]
+    first, second = build_outline(example, tmp_path).prs.slides
+    body = str(_body(first).shape_id)
+    assert [[effect[0] for effect in click] for click in _clicks(first)] == [
+        ["clickEffect"], ["clickEffect", "withEffect"], ["clickEffect"]]
+    assert {effect[1] for click in _clicks(first) for effect in click} == {body}
+    assert second._element.find("p:timing", NS) is None
+    assert [p.text for p in _foot(first).text_frame.paragraphs] == [
+        "1 Canada, France, Germany, Italy, Japan, the United Kingdom and the United States",
+        "2 The 1992 Guidelines, in force from January 1993",
+        "Source: MTCR, Frequently Asked Questions"]
