@@ -227,6 +227,13 @@ def test_sources_on_other_kinds_and_on_a_template(tmp_path: Path) -> None:
             others = [s for s in slide.shapes if s.shape_id not in kept and s.top is not None]
             assert all(s.top + s.height <= foot.top for s in others), [
                 (s.name, s.top + s.height, foot.top) for s in others]
+            # Nothing the layout draws (the big number's column divider) runs through them.
+            drawn = [s for s in slide.slide_layout.shapes if not s.is_placeholder
+                     and s.top < foot.top + foot.height and s.top + s.height > foot.top]
+            assert all(s.left + s.width <= foot.left or s.left >= foot.left + foot.width
+                       for s in drawn), [(s.name, s.left, foot.left + foot.width) for s in drawn]
+            if folder == "builtin" and slide is number:
+                assert [s.name for s in drawn] == ["Divider"]
 
 
 MESSAGES = [
@@ -252,7 +259,7 @@ MESSAGES = [
       "slide's 'footnotes:' list has 1; add footnote 2 to it, or correct the marker"]),
     ("too much at the foot",
      "  - title: History\n    bullets:\n      - A[^1] B[^2] C[^3]\n    footnotes:\n"
-     + "".join(f"      - {'Long note text that runs on and on ' * 5}\n" for _ in range(3)),
+     + "".join(f"      - {'Long note text that runs on and on ' * 8}\n" for _ in range(3)),
      ["slides.yaml:6:5: error: slide 1 'History': its footnotes and source take 6 lines at the "
       "foot of the slide, where 5 fit; shorten them, or move some into the speaker notes"]),
 ]

@@ -29,7 +29,7 @@ from .text import Para, fill_frame
 NOTE_SIZE_PT = 12.0  # the smallest size yamldeck sets; sources are read up close, or not at all
 MOST_LINES = 5  # more would crowd the body: they belong in the speaker notes
 SHAPE_NAME = "Sources and footnotes"
-_INSETS = (7.2, 7.2, 1.8, 1.8)  # left and right as text frames have them: aligned with the body
+_INSETS = (0.0, 0.0, 1.8, 1.8)  # flush with the title and the footer, as the footer is set
 _GAP = 6 * EMU_PER_PT  # between the notes and the footer (or hairline) below them
 _UNMARKED = {"footnotes", "source", "notes", "layout", "kind"}
 _A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
@@ -86,16 +86,19 @@ def reserve_foot(ctx: Any, model: Any) -> Foot | None:
     left, width = (title[0], title[2]) if title else (slide_w // 20, slide_w - slide_w // 10)
     bottom = _floor(ctx.layout, slide_h) - _GAP
     lines, height_pt = _measure(paras, width / EMU_PER_PT)
+    box = (left, bottom - round(height_pt * EMU_PER_PT), width, round(height_pt * EMU_PER_PT))
+    for _ in range(3):  # narrowed beside a logo or a rule drawn down the layout: measured again
+        narrowed = _left_of_drawings(avoid(box, ctx.keep_out), ctx.layout)
+        if narrowed[2] == box[2]:
+            break
+        lines, height_pt = _measure(paras, narrowed[2] / EMU_PER_PT)
+        height = round(height_pt * EMU_PER_PT)
+        box = (narrowed[0], bottom - height, narrowed[2], height)
     if lines > MOST_LINES:
         ctx.problems.append(ctx.locate(
             f"{ctx.label}: its footnotes and source take {lines} lines at the foot of the "
             f"slide, where {MOST_LINES} fit; shorten them, or move some into the speaker notes"))
         return None
-    height = round(height_pt * EMU_PER_PT)
-    box = avoid((left, bottom - height, width, height), ctx.keep_out)
-    if box[2] != width:  # narrowed beside a logo: measured again at that width
-        height = round(_measure(paras, box[2] / EMU_PER_PT)[1] * EMU_PER_PT)
-        box = avoid((box[0], bottom - height, box[2], height), ctx.keep_out)
     ctx.keep_out = (*ctx.keep_out, box)
     return Foot(box, tuple(paras))
 
@@ -160,6 +163,20 @@ def _floor(layout: Any, slide_h: int) -> int:
         elif box[3] <= slide_h // 50:  # a rule or a thin bar across the foot
             tops.append(box[1])
     return min(tops, default=slide_h - slide_h // 20)
+
+
+def _left_of_drawings(box: Box, layout: Any) -> Box:
+    """``box`` ending before any shape the layout draws across it (a column divider), so the
+    notes never run into it; kept whole where that would leave under a third of it."""
+    left, top, width, height = box
+    right = left + width
+    for shape in layout.shapes:
+        found = None if shape.is_placeholder else _plain_box(shape)
+        if found is None or found[1] >= top + height or found[1] + found[3] <= top:
+            continue
+        if left + width // 3 < found[0] < right:
+            right = found[0] - _GAP
+    return left, top, right - left, height
 
 
 def _plain_box(shape: Any) -> Box | None:
