@@ -66,7 +66,7 @@ def footnote_problems(
     problems: list[Problem] = []
     used: set[int] = set()
     for text, where, key in marked_texts(raw, path):
-        for number in note_numbers(text):
+        for number in note_numbers(text) if "[^" in text else ():
             used.add(number)
             if number <= count:
                 continue

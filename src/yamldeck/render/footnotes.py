@@ -51,9 +51,11 @@ def foot_paras(model: Any) -> list[Para]:
     """The footnotes the slide's text refers to (each led by its raised number), then the
     source."""
     notes = getattr(model, "footnotes", None) or []
-    used = set(referenced(model))
-    paras = [Para(f"[^{n}] {text}") for n, text in enumerate(notes, 1) if n in used]
     source = getattr(model, "source", None)
+    if not notes and not source:
+        return []  # most slides: their texts need not be read
+    used = set(referenced(model)) if notes else set()
+    paras = [Para(f"[^{n}] {text}") for n, text in enumerate(notes, 1) if n in used]
     if source:
         paras.append(Para(source))
     return paras
