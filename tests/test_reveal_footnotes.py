@@ -356,3 +356,26 @@ def test_the_guide_example_builds_as_it_says(tmp_path: Path) -> None:
         "1 Canada, France, Germany, Italy, Japan, the United Kingdom and the United States",
         "2 The 1992 Guidelines, in force from January 1993",
         "Source: MTCR, Frequently Asked Questions"]
+
+
+def test_other_raised_numbers_import_as_plain_text(tmp_path: Path) -> None:
+    """A deck's own raised number (the 2 of m²) is no footnote marker: the outline builds."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Area"
+    paragraph = slide.placeholders[1].text_frame.paragraphs[0]
+    for text, raised in (("About 500 m", False), ("2", True), (" of floor", False)):
+        run = paragraph.add_run()
+        run.text = text
+        if raised:
+            run._r.get_or_add_rPr().set("baseline", "30000")
+    deck = tmp_path / "area.pptx"
+    prs.save(str(deck))
+    outline = tmp_path / "area.yaml"
+    result = run_cli(["import", str(deck), "-o", str(outline), "--no-template"], tmp_path)
+    assert result.code == 0, result
+    slides = yaml.safe_load(outline.read_text(encoding="utf-8"))["slides"]
+    assert slides[0]["bullets"] == ["About 500 m2 of floor"]
+    assert "footnotes" not in slides[0]
+    assert run_cli(["build", str(outline)], tmp_path).code == 0
+    validate_pptx(outline.with_suffix(".pptx"))

@@ -63,8 +63,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
         if made.fields.get("kind") not in _OPENING:  # footers are drawn on content slides only
             furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         draft_slide, spare = _finish(imported, made, view, assets)
-        if foot is not None:
-            add_foot(draft_slide.fields, foot)
+        add_foot(draft_slide.fields, foot)
         if unread:  # its layout was for what the slide was, not for plain bullets
             draft_slide.source_layout = None
         _notes(draft_slide, slide)

@@ -26,22 +26,23 @@ def foot_shape(shapes: list[Shape]) -> tuple[Shape | None, list[Shape]]:
     return foot, [s for s in shapes if s is not foot]
 
 
-def add_foot(fields: dict[str, Any], foot: Shape) -> None:
-    """The box's footnotes and source as the slide's keys (markers renumbered to match)."""
+def add_foot(fields: dict[str, Any], foot: Shape | None) -> None:
+    """The box's footnotes and source as the slide's keys, its text's markers renumbered to
+    match; raised numbers that refer to no note there (the 2 of m²) made plain text again."""
     notes: dict[int, str] = {}
     sources: list[str] = []
-    for para in foot.paras:
+    for para in foot.paras if foot is not None else ():
         text = para.text.strip()
         found = _NOTE.match(text)
         if found:
             notes[int(found.group(1))] = found.group(2).strip()
         elif text:
             sources.append(text)
+    numbers = {old: new for new, old in enumerate(sorted(notes), 1)}
+    for key, value in list(fields.items()):
+        if key not in _SKIPPED:
+            fields[key] = _renumbered(value, numbers)
     if notes:
-        numbers = {old: new for new, old in enumerate(sorted(notes), 1)}
-        for key, value in list(fields.items()):
-            if key not in _SKIPPED:
-                fields[key] = _renumbered(value, numbers)
         fields["footnotes"] = [notes[old] for old in sorted(notes)]
     if sources:
         fields["source"] = " ".join(sources)
@@ -49,7 +50,7 @@ def add_foot(fields: dict[str, Any], foot: Shape) -> None:
 
 def _renumbered(value: Any, numbers: dict[int, int]) -> Any:
     if isinstance(value, str):
-        return _MARKER.sub(lambda m: f"[^{numbers.get(int(m.group(1)), int(m.group(1)))}]", value)
+        return _MARKER.sub(lambda m: _marker(int(m.group(1)), numbers), value)
     if isinstance(value, dict):
         return {_renumbered(k, numbers): _renumbered(v, numbers) for k, v in value.items()}
     if isinstance(value, list):
@@ -57,6 +58,10 @@ def _renumbered(value: Any, numbers: dict[int, int]) -> Any:
     if isinstance(value, tuple):
         return tuple(_renumbered(item, numbers) for item in value)
     return value
+
+
+def _marker(number: int, numbers: dict[int, int]) -> str:
+    return f"[^{numbers[number]}]" if number in numbers else str(number)
 
 
 def revealed(slide: Any) -> bool:
