@@ -19,6 +19,7 @@ import pytest
 import yaml
 from helpers import build_outline, listing, run_cli, validate_pptx
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
@@ -210,6 +211,9 @@ def test_sources_on_other_kinds_and_on_a_template(tmp_path: Path) -> None:
                                    f"{template}\n")
         prs = build_outline(outline, tmp_path / folder).prs
         title, number, table = prs.slides
+        for slide in prs.slides:  # the box of notes took an id of its own
+            ids = [e.get("id") for e in slide._element.iter(qn("p:cNvPr"))]
+            assert len(ids) == len(set(ids))
         assert [p.text for p in _foot(title).text_frame.paragraphs] == ["Photo: mtcr.info"]
         assert [p.text for p in _foot(number).text_frame.paragraphs] == [
             "1 India joined on 27 June 2016"]
