@@ -9,6 +9,8 @@ animations listed (its own file format's on-click nodes) and draws every point i
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import zipfile
@@ -344,6 +346,20 @@ def test_libreoffice_lists_the_animations_and_draws_every_point(tmp_path: Path) 
                   "India became the 35th partner in 2016", "Follow the Guidelines",
                   "Source: MTCR, Frequently Asked Questions", "Canada, France, Germany"):
         assert point in words
+    # Where LibreOffice drew the words of slide 1: the notes' words all inside their box, and
+    # no other word (the body's, the footer's) reaching into it.
+    foot = _foot(Presentation(str(deck)).slides[0])
+    top, bottom = foot.top / 12700, (foot.top + foot.height) / 12700
+    layout = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                            capture_output=True, text=True, timeout=60, check=True).stdout
+    drawn = [(float(y0), float(y1), html.unescape(text)) for y0, y1, text in re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+        layout)]
+    inside = [(y0, y1, text) for y0, y1, text in drawn if y1 > top + 1 and y0 < bottom - 1]
+    expected = " ".join(p.text for p in foot.text_frame.paragraphs).split()
+    assert sorted(text for _, _, text in inside) == sorted(expected)
+    assert top - 1 <= min(y0 for y0, _, _ in inside)
+    assert max(y1 for _, y1, _ in inside) <= bottom + 1
 
 
 def test_the_guide_example_builds_as_it_says(tmp_path: Path) -> None:

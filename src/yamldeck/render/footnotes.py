@@ -9,6 +9,7 @@ their own text refers to, and the source.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,7 @@ from ..outline.fields import Bullet
 from ..outline.inline import note_numbers, parse_inline
 from .chrome import is_dark
 from .slots import Box, avoid, placeholder_box
-from .styles import EMU_PER_PT, FrameStyle, LevelStyle
+from .styles import EMU_PER_PT, FrameStyle, LevelStyle, body_font_width
 from .text import Para, fill_frame
 
 NOTE_SIZE_PT = 12.0  # the smallest size yamldeck sets; sources are read up close, or not at all
@@ -45,6 +46,7 @@ class Foot:
 
     box: Box
     paras: tuple[Para, ...]
+    font_width: float = 1.0  # how much wider than Carlito the theme's body font sets text
 
 
 def foot_paras(model: Any) -> list[Para]:
@@ -87,13 +89,14 @@ def reserve_foot(ctx: Any, model: Any) -> Foot | None:
     title = ctx.box(0)
     left, width = (title[0], title[2]) if title else (slide_w // 20, slide_w - slide_w // 10)
     bottom = _floor(ctx.layout, slide_h) - _GAP
-    lines, height_pt = _measure(paras, width / EMU_PER_PT)
+    wide = body_font_width(ctx.layout.slide_master)  # measured as Carlito: wider fonts, less room
+    lines, height_pt = _measure(paras, width / EMU_PER_PT / wide)
     box = (left, bottom - round(height_pt * EMU_PER_PT), width, round(height_pt * EMU_PER_PT))
     for _ in range(3):  # narrowed beside a logo or a rule drawn down the layout: measured again
         narrowed = _left_of_drawings(avoid(box, ctx.keep_out), ctx.layout)
         if narrowed[2] == box[2]:
             break
-        lines, height_pt = _measure(paras, narrowed[2] / EMU_PER_PT)
+        lines, height_pt = _measure(paras, narrowed[2] / EMU_PER_PT / wide)
         height = round(height_pt * EMU_PER_PT)
         box = (narrowed[0], bottom - height, narrowed[2], height)
     if lines > MOST_LINES:
@@ -102,7 +105,7 @@ def reserve_foot(ctx: Any, model: Any) -> Foot | None:
             f"slide, where {MOST_LINES} fit; shorten them, or move some into the speaker notes"))
         return None
     ctx.keep_out = (*ctx.keep_out, box)
-    return Foot(box, tuple(paras))
+    return Foot(box, tuple(paras), wide)
 
 
 def draw_foot(ctx: Any, foot: Foot) -> None:
@@ -116,22 +119,54 @@ def draw_foot(ctx: Any, foot: Foot) -> None:
     frame.margin_left, frame.margin_right, frame.margin_top, frame.margin_bottom = (
         round(inset * EMU_PER_PT) for inset in _INSETS)
     frame._txBody.find(qn("a:bodyPr")).set("anchor", "b")
-    fill_frame(shape, list(foot.paras), _style(width, height), language=ctx.deck.language,
+    fill_frame(shape, list(foot.paras), _style(width, height, foot.font_width),
+               language=ctx.deck.language,
                link_color=ctx.link_color)
-    colour = _LIGHT if is_dark(ctx.layout) else _GREY
+    colour = footer_colour(ctx.layout)
+    if colour is None:
+        colour = parse_xml(_LIGHT if is_dark(ctx.layout) else _GREY)
     for r_pr in frame._txBody.iter(qn("a:rPr")):
         if r_pr.find(qn("a:hlinkClick")) is None:
             anchor = next((c for c in r_pr if c.tag in _BEFORE_FILL), None)
-            fill = parse_xml(colour)
+            fill = copy.deepcopy(colour)
             if anchor is None:
                 r_pr.insert(0, fill)
             else:
                 anchor.addnext(fill)
 
 
-def _style(width: int, height: int) -> FrameStyle:
+def footer_colour(layout: Any) -> Any:
+    """The colour the layout's footer text inherits (its own list style, the master's footer,
+    the master's other text), made to be read at the slide's foot; None when the layout has no
+    footer (the built-in theme's dark opening slides)."""
+    found = [sp for sp in _ph_elements(layout) if _ph_kind(sp) == "ftr"]
+    if not found:
+        return None
+    chain = [found[0], *(sp for sp in _ph_elements(layout.slide_master) if _ph_kind(sp) == "ftr")]
+    styles = [sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}") for sp in chain]
+    text_styles = layout.slide_master._element.find(qn("p:txStyles"))
+    if text_styles is not None:
+        styles.append(text_styles.find(qn("p:otherStyle")))
+    for style in styles:
+        fill = None if style is None else style.find(
+            f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:solidFill')}")
+        if fill is not None:
+            return fill
+    return None
+
+
+def _ph_elements(part: Any) -> list[Any]:
+    return [shape._element for shape in part.placeholders]
+
+
+def _ph_kind(sp: Any) -> str | None:
+    ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+    return ph.get("type") if ph is not None else None
+
+
+def _style(width: int, height: int, wide: float) -> FrameStyle:
     level = LevelStyle(NOTE_SIZE_PT, 0.0, 0.0, 0.0, 1.0, False)
-    return FrameStyle(width / EMU_PER_PT, height / EMU_PER_PT, _INSETS, (level,) * 9)
+    return FrameStyle(width / EMU_PER_PT / wide, height / EMU_PER_PT, _INSETS, (level,) * 9, wide)
 
 
 def _measure(paras: Sequence[Para], width_pt: float) -> tuple[int, float]:
