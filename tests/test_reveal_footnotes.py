@@ -81,6 +81,16 @@ def _body(slide: Any, idx: int = 1) -> Any:
     return next(s for s in slide.placeholders if s.placeholder_format.idx == idx)
 
 
+def _fills(slide: Any) -> set[tuple[str, str]]:
+    """The colours of the runs of the slide's notes that are not links."""
+    found = set()
+    for r_pr in _foot(slide)._element.iterfind(".//a:rPr", NS):
+        if r_pr.find("a:hlinkClick", NS) is None:
+            colour = r_pr.find("a:solidFill", NS)[0]
+            found.add((colour.tag.split("}")[1], colour.get("val")))
+    return found
+
+
 def _foot(slide: Any) -> Any:
     found = [s for s in slide.shapes if s.name == "Sources and footnotes"]
     assert len(found) <= 1
@@ -240,6 +250,12 @@ def test_sources_on_other_kinds_and_on_a_template(tmp_path: Path) -> None:
                        for s in drawn), [(s.name, s.left, foot.left + foot.width) for s in drawn]
             if folder == "builtin" and slide is number:
                 assert [s.name for s in drawn] == ["Divider"]
+        if folder == "builtin":  # the footer's grey on light slides, white on the dark title
+            footer = next(s for s in number.slide_layout.placeholders
+                          if s.placeholder_format.type == 15)
+            grey = footer._element.find(".//a:lvl1pPr/a:defRPr/a:solidFill/a:srgbClr", NS)
+            assert _fills(number) == {("srgbClr", grey.get("val"))}
+            assert _fills(title) == {("schemeClr", "bg1")}
 
 
 MESSAGES = [
