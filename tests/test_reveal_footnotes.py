@@ -415,3 +415,26 @@ def test_other_raised_numbers_import_as_plain_text(tmp_path: Path) -> None:
     assert "footnotes" not in slides[0]
     assert run_cli(["build", str(outline)], tmp_path).code == 0
     validate_pptx(outline.with_suffix(".pptx"))
+
+
+def test_import_says_reveal_once_when_every_slide_reveals(tmp_path: Path) -> None:
+    text = HEAD.replace("  language: en-GB\n", "  language: en-GB\n  reveal: true\n") + """\
+  - title: First
+    bullets: [One, Two]
+  - title: Second
+    columns:
+      - bullets: [Left]
+      - text: Right
+  - title: Not a list
+    statement: Said at once
+"""
+    built = build_outline(text, tmp_path)
+    imported = tmp_path / "back.yaml"
+    assert run_cli(["import", str(built.path), "-o", str(imported)], tmp_path).code == 0
+    outline = yaml.safe_load(imported.read_text(encoding="utf-8"))
+    assert outline["deck"]["reveal"] is True
+    assert all("reveal" not in slide for slide in outline["slides"])
+    assert run_cli(["build", str(imported)], tmp_path).code == 0
+    again = Presentation(str(imported.with_suffix(".pptx")))
+    validate_pptx(imported.with_suffix(".pptx"))
+    assert [_clicks(s) for s in again.slides] == [_clicks(s) for s in built.prs.slides]

@@ -20,7 +20,7 @@ from .figures import PictureData
 from .kinds import Made, View, make
 from .settings import deck_settings
 from .shapes import Boxes, Shape, slide_shapes
-from .slidefoot import REVEALED_KINDS, add_foot, foot_shape, revealed
+from .slidefoot import REVEALED_KINDS, add_foot, deck_reveal, foot_shape, revealed
 from .texts import Links, Para, bullet_tree, markup, paragraphs, qn
 
 CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
@@ -84,6 +84,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
     _derived_agendas(imported.draft.slides)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
     imported.draft.deck, imported.draft.deck_remarks = deck, remarks
+    deck_reveal(imported.draft)
     imported.warnings += notes
     imported.warnings += opened.repairs
     if opened.macros:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .draft import Draft
 from .shapes import Shape
 from .texts import qn
 
@@ -62,6 +63,16 @@ def _renumbered(value: Any, numbers: dict[int, int]) -> Any:
 
 def _marker(number: int, numbers: dict[int, int]) -> str:
     return f"[^{numbers[number]}]" if number in numbers else str(number)
+
+
+def deck_reveal(draft: Draft) -> None:
+    """'reveal: true' said once, in deck:, when every slide that can reveal its points does."""
+    slides = [s for s in draft.slides if s.kind in REVEALED_KINDS]
+    if len(slides) < 2 or not all(s.fields.get("reveal") for s in slides):
+        return
+    for slide in slides:
+        del slide.fields["reveal"]
+    draft.deck["reveal"] = True
 
 
 def revealed(slide: Any) -> bool:
