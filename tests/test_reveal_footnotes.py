@@ -438,3 +438,21 @@ def test_import_says_reveal_once_when_every_slide_reveals(tmp_path: Path) -> Non
     again = Presentation(str(imported.with_suffix(".pptx")))
     validate_pptx(imported.with_suffix(".pptx"))
     assert [_clicks(s) for s in again.slides] == [_clicks(s) for s in built.prs.slides]
+
+
+def test_import_of_points_that_fade_in_says_they_now_appear(tmp_path: Path) -> None:
+    built = build_outline(REVEALED, tmp_path)
+    prs = Presentation(str(built.path))
+    for effect in prs.slides[0]._element.iterfind(".//p:cTn[@presetClass='entr']", NS):
+        effect.set("presetID", "10")  # PowerPoint's Fade
+    faded = tmp_path / "faded.pptx"
+    prs.save(str(faded))
+    imported = tmp_path / "outline" / "faded.yaml"
+    imported.parent.mkdir()
+    result = run_cli(["import", str(faded), "-o", str(imported)], tmp_path)
+    assert (result.code, result.err) == (0, ""), result
+    text = imported.read_text(encoding="utf-8")
+    assert ("  # Slide 1.\n  # Its points came in one click at a time with another effect; "
+            "here they appear\n  #   (reveal: true).\n  - kind: bullets\n    title: History\n"
+            ) in text
+    assert yaml.safe_load(text)["slides"][0]["reveal"] is True

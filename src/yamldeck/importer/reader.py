@@ -20,7 +20,14 @@ from .figures import PictureData
 from .kinds import Made, View, make
 from .settings import deck_settings
 from .shapes import Boxes, Shape, slide_shapes
-from .slidefoot import REVEALED_KINDS, add_foot, deck_reveal, foot_shape, revealed
+from .slidefoot import (
+    REVEALED_KINDS,
+    add_foot,
+    appear_only,
+    deck_reveal,
+    foot_shape,
+    revealed,
+)
 from .texts import Links, Para, bullet_tree, markup, paragraphs, qn
 
 CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
@@ -247,6 +254,9 @@ def _flags(draft: DraftSlide, slide: Any, number: int, imported: Imported) -> No
     timing = element.find(qn("p:timing"))
     if draft.kind in REVEALED_KINDS and revealed(slide):
         draft.fields["reveal"] = True
+        if not appear_only(slide):
+            draft.comments.append("Its points came in one click at a time with another effect; "
+                                  "here they appear (reveal: true).")
     elif timing is not None and next(timing.iter(qn("p:par")), None) is not None:
         draft.comments.append("Its animations are not brought over.")
         imported.warnings.append(f"slide {number}: its animations are not brought over")

@@ -82,7 +82,17 @@ def revealed(slide: Any) -> bool:
         return False
     builds = list(timing.iter(qn("p:bldP")))
     others = [e for e in timing.iter() if e.tag in _OTHER_BUILDS]
-    return bool(builds) and not others and all(b.get("build") == "p" for b in builds)
+    effects = [e for e in timing.iter(qn("p:cTn")) if e.get("presetClass")]
+    return (bool(builds) and not others and all(b.get("build") == "p" for b in builds)
+            and all(e.get("presetClass") == "entr" for e in effects))
+
+
+def appear_only(slide: Any) -> bool:
+    """Whether every effect of the slide's timing is PowerPoint's plain "Appear"."""
+    timing = slide._element.find(qn("p:timing"))
+    effects = [] if timing is None else [
+        e for e in timing.iter(qn("p:cTn")) if e.get("presetClass")]
+    return all(e.get("presetID") == "1" for e in effects)
 
 
 _OTHER_BUILDS = {qn("p:bldGraphic"), qn("p:bldOleChart"), qn("p:bldDgm")}
