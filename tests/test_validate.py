@@ -38,7 +38,8 @@ BAD_OUTLINES = [
         HEAD + "  - title: Aims\n    bullets:\n      - a\n    imgae: x.png\n",
         [
             "7:5: slide 1 'Aims': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, kind, layout, notes, overflow, title; 'image' belongs on picture "
+            "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title; "
+            "'image' belongs on picture "
             "slides"
         ],
     ),
@@ -48,7 +49,7 @@ BAD_OUTLINES = [
         [
             "3:3: deck: unknown key 'presentr' here (did you mean 'presenter'?); allowed: "
             "affiliation, date, footer, footer_date, language, layouts, logo, overflow, presenter, "
-            "slide_numbers, subtitle, template, theme, title"
+            "reveal, slide_numbers, subtitle, template, theme, title"
         ],
     ),
     (
@@ -79,16 +80,18 @@ BAD_OUTLINES = [
         "misplaced-key-bullets-on-statement",
         HEAD + "  - kind: statement\n    title: Aims\n    statement: S\n    bullets:\n      - a\n",
         [
-            "7:5: slide 1 'Aims': unknown key 'bullets' on a statement slide; allowed: kind, "
-            "layout, notes, statement, title; 'bullets' belongs on bullets or picture slides"
+            "7:5: slide 1 'Aims': unknown key 'bullets' on a statement slide; allowed: "
+            "footnotes, kind, layout, notes, source, statement, title; 'bullets' belongs on "
+            "bullets or picture slides"
         ],
     ),
     (
         "misplaced-key-caption-on-section",
         HEAD + "  - kind: section\n    title: Part 2\n    caption: c\n",
         [
-            "6:5: slide 1 'Part 2': unknown key 'caption' on a section slide; allowed: kind, "
-            "layout, notes, subtitle, title; 'caption' belongs on number or picture or chart slides"
+            "6:5: slide 1 'Part 2': unknown key 'caption' on a section slide; allowed: "
+            "footnotes, kind, layout, notes, source, subtitle, title; 'caption' belongs on number "
+            "or picture or chart slides"
         ],
     ),
     ("missing-title", HEAD + "  - bullets:\n      - a\n", ["4:5: slide 1: missing 'title:'"]),
@@ -210,8 +213,9 @@ SEVERAL_EXPECTED = [
     "6:5: slide 1 'Intro': unknown key 'bullet' on a slide (did you mean 'bullets'?)",
     f"8:11: slide 2 'Why now': unknown kind 'bulets' (did you mean 'bullets'?); allowed: {KINDS}",
     f"10:5: slide 3 'Empty' has no content: {NO_CONTENT}",
-    "13:5: slide 4 'Part 2': unknown key 'caption' on a section slide; allowed: kind, layout, "
-    "notes, subtitle, title; 'caption' belongs on number or picture or chart slides",
+    "13:5: slide 4 'Part 2': unknown key 'caption' on a section slide; allowed: footnotes, "
+    "kind, layout, notes, source, subtitle, title; 'caption' belongs on number or picture or "
+    "chart slides",
 ]
 
 

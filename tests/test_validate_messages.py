@@ -20,7 +20,7 @@ KINDS = (
 )
 DECK_KEYS = (
     "affiliation, date, footer, footer_date, language, layouts, logo, overflow, presenter, "
-    "slide_numbers, subtitle, template, theme, title"
+    "reveal, slide_numbers, subtitle, template, theme, title"
 )
 CHART_KEYS = "csv, data, labels, legend, stacked, title, type, x_title, y_title"
 KIND_EMPTY = f"'kind' is empty; write the slide's kind after 'kind:', one of: {KINDS}"
@@ -32,8 +32,8 @@ BRACKETED_KEYS = [
         "slide-key",
         HEAD + "  - title: A\n    Note [1]: see appendix\n    bullets:\n      - a\n",
         [
-            "6:5: slide 1 'A': unknown key 'Note [1]' on a bullets slide; allowed: bullets, kind, "
-            "layout, notes, overflow, title"
+            "6:5: slide 1 'A': unknown key 'Note [1]' on a bullets slide; allowed: bullets, "
+            "footnotes, kind, layout, notes, overflow, reveal, source, title"
         ],
     ),
     (
@@ -41,7 +41,7 @@ BRACKETED_KEYS = [
         HEAD + "  - title: A\n    bullets:\n      - a\n    notes[1]: x\n",
         [
             "8:5: slide 1 'A': unknown key 'notes[1]' on a bullets slide (did you mean 'notes'?); "
-            "allowed: bullets, kind, layout, notes, overflow, title"
+            "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title"
         ],
     ),
     (
@@ -408,7 +408,7 @@ def test_bracketed_key_no_longer_crashes_the_command(tmp_path: Path) -> None:
     assert run.err.splitlines() == [
         f"slides.yaml:4:3: error: deck: unknown key 'a[x]' here; allowed: {DECK_KEYS}",
         "slides.yaml:7:5: error: slide 1 'A': unknown key 'Note [1]' on a bullets slide; "
-        "allowed: bullets, kind, layout, notes, overflow, title",
+        "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title",
         "2 problems; nothing was written",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slides.yaml"]

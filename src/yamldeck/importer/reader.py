@@ -20,6 +20,14 @@ from .figures import PictureData
 from .kinds import Made, View, make
 from .settings import deck_settings
 from .shapes import Boxes, Shape, slide_shapes
+from .slidefoot import (
+    REVEALED_KINDS,
+    add_foot,
+    appear_only,
+    deck_reveal,
+    foot_shape,
+    revealed,
+)
 from .texts import Links, Para, bullet_tree, markup, paragraphs, qn
 
 CSV_FROM_ROWS = 16  # a table or chart of more rows goes in a CSV file beside the outline
@@ -50,7 +58,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
     repeated = logos.repeated(slides)
     for number, slide in enumerate(slides, 1):
         links = Links(slide.part, [])
-        shapes = slide_shapes(slide, links, boxes, size[1])
+        foot, shapes = foot_shape(slide_shapes(slide, links, boxes, size[1]))
         languages.update(r.get("lang") for r in slide._element.iter(qn("a:rPr")) if r.get("lang"))
         view = View(number, slide.slide_layout.name, shapes, number == 1,
                     number == len(slides) and number > 1, size, slide.part, links,
@@ -62,6 +70,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
         if made.fields.get("kind") not in _OPENING:  # footers are drawn on content slides only
             furniture += [s for s in shapes if s.ph_type in ("ftr", "sldNum", "dt")]
         draft_slide, spare = _finish(imported, made, view, assets)
+        add_foot(draft_slide.fields, foot)
         if unread:  # its layout was for what the slide was, not for plain bullets
             draft_slide.source_layout = None
         _notes(draft_slide, slide)
@@ -82,6 +91,7 @@ def read_deck(opened: OpenedDeck, assets: AssetFolder) -> Imported:
     _derived_agendas(imported.draft.slides)
     deck, remarks, notes = deck_settings(prs, imported.draft.slides, furniture, languages)
     imported.draft.deck, imported.draft.deck_remarks = deck, remarks
+    deck_reveal(imported.draft)
     imported.warnings += notes
     imported.warnings += opened.repairs
     if opened.macros:
@@ -242,6 +252,11 @@ def _flags(draft: DraftSlide, slide: Any, number: int, imported: Imported) -> No
         imported.warnings.append(f"slide {number}: the slide is hidden in the deck; the outline "
                                  "shows it")
     timing = element.find(qn("p:timing"))
-    if timing is not None and next(timing.iter(qn("p:par")), None) is not None:
+    if draft.kind in REVEALED_KINDS and revealed(slide):
+        draft.fields["reveal"] = True
+        if not appear_only(slide):
+            draft.comments.append("Its points came in one click at a time with another effect; "
+                                  "here they appear (reveal: true).")
+    elif timing is not None and next(timing.iter(qn("p:par")), None) is not None:
         draft.comments.append("Its animations are not brought over.")
         imported.warnings.append(f"slide {number}: its animations are not brought over")

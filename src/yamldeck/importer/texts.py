@@ -106,6 +106,9 @@ def paragraph(p: Any, links: Links) -> Para:
                 sizes.append(int(r_pr.get("sz")) / 100)
             bold = r_pr is not None and r_pr.get("b") in _TRUE
             italic = r_pr is not None and r_pr.get("i") in _TRUE
+            if _is_marker(r_pr, text):  # a raised number: a footnote's marker, [^1]
+                spans.append(Span(text.strip(), bold, italic, None, note=True))
+                continue
             spans.append(Span(text, bold, italic, links.url(r_pr)))
     spans = _merged(spans)
     visible = [s for s in spans if s.text.strip()]
@@ -113,12 +116,20 @@ def paragraph(p: Any, links: Links) -> Para:
     return Para(markup(spans), level, bullet, numbered, all_bold, max(sizes, default=None))
 
 
+def _is_marker(r_pr: Any, text: str) -> bool:
+    """A run raised above the line holding a footnote's number (1 to 99)."""
+    rise = r_pr.get("baseline", "0") if r_pr is not None else "0"
+    number = text.strip()
+    return (rise.isdigit() and int(rise) > 0 and number.isdigit() and len(number) <= 2
+            and number[0] != "0")
+
+
 def unbolded(para: Para) -> Para:
     """The paragraph without bold where all of it is bold (as a heading or a table's header row
     is drawn anyway: the outline need not say so)."""
     if not para.bold:
         return para
-    spans = [Span(s.text, False, s.italic, s.url) for s in parse_inline(para.text)]
+    spans = [Span(s.text, False, s.italic, s.url, s.note) for s in parse_inline(para.text)]
     return Para(markup(spans), para.level, para.bullet, para.numbered, False, para.size)
 
 
@@ -126,7 +137,8 @@ def markup(spans: list[Span]) -> str:
     """Outline text showing ``spans``: plain where markup is not needed, escaped where a
     character would be read as markup; formatting is dropped only if no writing reads back."""
     spans = _merged(spans)
-    if len(spans) == 1 and not (spans[0].bold or spans[0].italic or spans[0].url) \
+    if len(spans) == 1 and not (spans[0].bold or spans[0].italic or spans[0].url
+                                or spans[0].note) \
             and not _MARKERS.intersection(spans[0].text):
         return spans[0].text  # most text: nothing to mark and nothing to escape
     for escape_all in (False, True):
@@ -165,6 +177,8 @@ def _closest(spans: list[Span]) -> str:
 
 def _span_markup(span: Span, escape_all: bool) -> str:
     text = span.text
+    if span.note:
+        return f"[^{text}]"
     core = text.strip()
     if not core or "\n" in core:
         inner = _escape(text, escape_all)
@@ -198,9 +212,9 @@ def _escape(text: str, escape_all: bool) -> str:
 def _same(parsed: tuple[Span, ...], wanted: list[Span]) -> bool:
     """The same characters with the same formatting (spaces may differ in formatting: markers
     sit inside them)."""
-    def chars(spans: Any) -> list[tuple[str, bool, bool, str | None]]:
-        return [(c, s.bold, s.italic, s.url) if not c.isspace() else (c, False, False, None)
-                for s in spans for c in s.text]
+    def chars(spans: Any) -> list[tuple[str, bool, bool, str | None, bool]]:
+        return [(c, s.bold, s.italic, s.url, s.note) if not c.isspace()
+                else (c, False, False, None, False) for s in spans for c in s.text]
     return chars(parsed) == chars(wanted)
 
 
@@ -209,7 +223,8 @@ def _merged(spans: list[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].url) == (
+        if merged and not (span.note or merged[-1].note) and (
+                merged[-1].bold, merged[-1].italic, merged[-1].url) == (
                 span.bold, span.italic, span.url):
             merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic, span.url)
         else:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from . import tabular
+from .citations import Footnotes, SourceLine
 from .fields import (
     Bullets,
     FilledText,
@@ -87,6 +88,8 @@ class NumberSlide(_Strict):
     )
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class PictureSlide(_Strict):
@@ -116,6 +119,8 @@ class PictureSlide(_Strict):
     )
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
     @field_validator("alt")
     @classmethod
@@ -150,6 +155,8 @@ class TableSlide(_Strict):
     )
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
     @field_validator("rows")
     @classmethod
@@ -190,3 +197,5 @@ class ChartSlide(_Strict):
     caption: Text | None = Field(None, description="A line under the chart, e.g. the source.")
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None

@@ -1,4 +1,5 @@
-"""Inline formatting in outline text: **bold**, *italic*, [link text](url), backslash escapes."""
+"""Inline formatting in outline text: **bold**, *italic*, [link text](url), [^1] footnote markers,
+backslash escapes."""
 
 from __future__ import annotations
 
@@ -9,21 +10,24 @@ ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
 _TOKEN = re.compile(
     r"\\([\\*\[\]()_`])"  # 1: escaped character
-    r"|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 2, 3: [text](url), url (a)(b) kept
-    r"|\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)"  # 4: ***bold italic***
-    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 5: **bold**
-    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 6: *italic*
+    r"|\[\^([1-9][0-9]?)\]"  # 2: [^1], a footnote's marker
+    r"|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 3, 4: [text](url), url (a)(b) kept
+    r"|\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)"  # 5: ***bold italic***
+    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 6: **bold**
+    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 7: *italic*
 )
 
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text with one formatting; ``url`` set for link text."""
+    """A stretch of text with one formatting; ``url`` set for link text; ``note`` for a
+    footnote's marker (its number as text, set raised and small)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     url: str | None = None
+    note: bool = False
 
 
 def parse_inline(text: str) -> tuple[Span, ...]:
@@ -36,6 +40,11 @@ def parse_inline(text: str) -> tuple[Span, ...]:
 def plain_text(text: str) -> str:
     """The text a reader sees: markers removed, link text kept."""
     return "".join(span.text for span in parse_inline(text))
+
+
+def note_numbers(text: str) -> list[int]:
+    """The footnotes ``text`` refers to with [^1] markers, in order."""
+    return [int(span.text) for span in parse_inline(text) if span.note]
 
 
 def link_targets(text: str) -> list[str]:
@@ -62,9 +71,11 @@ def _parse(text: str, bold: bool, italic: bool, url: str | None, out: list[Span]
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
             out.append(Span(text[pos : match.start()], bold, italic, url))
-        escaped, link_text, link_url, both, strong, emphasis = match.groups()
+        escaped, note, link_text, link_url, both, strong, emphasis = match.groups()
         if escaped is not None:
             out.append(Span(escaped, bold, italic, url))
+        elif note is not None:
+            out.append(Span(note, bold, italic, url, note=True))
         elif link_text is not None:
             _parse(link_text, bold, italic, link_url, out)
         elif both is not None:
@@ -83,11 +94,9 @@ def _merge(spans: list[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].url) == (
-            span.bold,
-            span.italic,
-            span.url,
-        ):
+        if merged and not (span.note or merged[-1].note) and (
+            merged[-1].bold, merged[-1].italic, merged[-1].url
+        ) == (span.bold, span.italic, span.url):
             merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic, span.url)
         else:
             merged.append(span)

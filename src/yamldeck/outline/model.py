@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field
 
+from .citations import Footnotes, Reveal, SourceLine
 from .fields import Bullets, FilledText, LayoutName, Notes, Overflow, Text, _Strict
 
 # The kinds that carry data live in outline.figures; callers (render's `m.ChartSlide`, ...) name
@@ -27,6 +28,8 @@ class TitleSlide(_Strict):
     date: Text | None = Field(None, description="Defaults to deck: date.")
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class SectionSlide(_Strict):
@@ -37,6 +40,8 @@ class SectionSlide(_Strict):
     subtitle: Text | None = Field(None, description="One line under the section name.")
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class BulletsSlide(_Strict):
@@ -48,8 +53,11 @@ class BulletsSlide(_Strict):
     overflow: Overflow | None = Field(
         None, description="'continue' or 'error' for this slide (default: deck: overflow)."
     )
+    reveal: Reveal = None
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class StatementSlide(_Strict):
@@ -60,6 +68,8 @@ class StatementSlide(_Strict):
     statement: FilledText = Field(description="The sentence to show large.")
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class Column(_Strict):
@@ -78,8 +88,11 @@ class ColumnsSlide(_Strict):
     columns: Annotated[list[Column], Field(min_length=2, max_length=2)] = Field(
         description="Exactly two columns, left then right."
     )
+    reveal: Reveal = None
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class ClosingSlide(_Strict):
@@ -93,6 +106,8 @@ class ClosingSlide(_Strict):
     )
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class QuoteSlide(_Strict):
@@ -104,6 +119,8 @@ class QuoteSlide(_Strict):
     attribution: Text | None = Field(None, description="Who said or wrote it.")
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 class AgendaSlide(_Strict):
@@ -116,8 +133,11 @@ class AgendaSlide(_Strict):
         description="The items; by default the section titles (or, with no sections, the "
         "titles of the content slides).",
     )
+    reveal: Reveal = None
     layout: LayoutName = None
     notes: Notes = None
+    source: SourceLine = None
+    footnotes: Footnotes = None
 
 
 Slide = Union[  # noqa: UP007 - a runtime alias that pydantic and the schema generator read

@@ -170,6 +170,11 @@ class Deck(_Strict):
         default_factory=Layouts,
         description="The layout, by name, for each kind of slide (see 'deck: layouts:' below).",
     )
+    reveal: bool = Field(
+        False,
+        description="true: the points of bullets, columns and agenda slides appear one click at "
+        "a time when presenting (a slide's 'reveal: false' keeps its points together).",
+    )
 
     @field_validator("footer_date")
     @classmethod

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from ..errors import OutlineError, Problem
 from .bullets import convert_bullets
+from .citations import footnote_problems
 from .loader import Document, Path_, SourceMap, slide_label
 from .model import KIND_BY_KEY, SLIDE_MODELS, Deck, Outline, all_slide_keys
 from .translate import TYPE_NAMES, translate, unknown
@@ -156,6 +157,7 @@ def _validate_slide(
     except ValidationError as exc:
         problems.extend(translate(exc, model, path, label, source, values))
         return None
+    problems.extend(footnote_problems(raw, slide.footnotes, path, label, source))
     return slide if len(problems) == before else None
 
 

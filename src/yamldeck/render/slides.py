@@ -27,11 +27,13 @@ from ..theme import ThemeSpec, theme_for
 from .adder import SlideAdder
 from .chrome import add_footer, is_dark
 from .context import SlideContext
+from .footnotes import draw_foot, reserve_foot
 from .frozen import freeze
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
 from .members import package_members
 from .notes import write_notes
+from .reveal import add_reveal, reveals
 from .setup import Start, light_text, start_deck
 from .slidecache import SlideCache
 
@@ -140,8 +142,11 @@ def _drawn(run: _Run, placed: Iterable[_Placed]) -> Iterator[_Drawn]:
             position += 1
             continue
         ctx = _context(run, slide, run.adder.add_slide(layout))
+        foot = reserve_foot(ctx, slide.model)
         RENDERERS[slide.model.kind](ctx, slide.model)
         parts = (ctx, *ctx.continuations)
+        for part in parts if foot is not None else ():
+            draw_foot(part, foot)
         positions = tuple(range(position + 1, position + 1 + len(parts)))
         position += len(parts)
         yield _Drawn(slide, parts, positions)
@@ -178,6 +183,8 @@ def _finished(run: _Run, drawn: Iterable[_Drawn]) -> Iterator[_Drawn]:
         model, layout = slide.placed.model, slide.placed.choice.layout
         for part, position in zip(slide.parts, slide.positions, strict=True):
             part.remove_empty_placeholders()
+            if reveals(model, outline.deck):
+                add_reveal(part, model)
             if model.kind not in OPENING:  # opening slides carry no footer or number
                 run.adder.add_chrome(
                     part.slide,

@@ -167,6 +167,11 @@ def width_factor(typeface: str, bold: bool) -> float:
     return heavy if bold else regular
 
 
+def body_font_width(master: Any) -> float:
+    """width_factor of the theme's body font, which text boxes (not placeholders) are set in."""
+    return width_factor(_theme_fonts(master)[1], False)
+
+
 def _typeface(chain: list[Any], master: Any, title: bool) -> str:
     """The font level-1 text of this placeholder is set in (theme fonts resolved)."""
     face = _first(chain, _latin, None)

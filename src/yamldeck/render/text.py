@@ -18,6 +18,7 @@ from .pptx_internals import escape_control_characters, paragraph_proxy
 from .styles import FrameStyle
 
 COLUMN_GAP_PT = 0.3 * 72
+NOTE_BASELINE = "30000"  # a footnote marker's rise, in thousandths of a per cent of its size
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ def _add_run(
         if span.italic:
             attrib["i"] = "1"
         attrib["lang"] = language
+        if span.note:  # a footnote's marker: raised and smaller, as word processors set it
+            attrib["baseline"] = NOTE_BASELINE
         plain_run(p, text, attrib)
         return
     run = paragraph.add_run()
@@ -194,6 +197,8 @@ def _add_run(
     if span.italic:
         font.italic = True
     run._r.get_or_add_rPr().set("lang", language)
+    if span.note:
+        run._r.rPr.set("baseline", NOTE_BASELINE)
     if span.url:
         run.hyperlink.address = span.url
         if link_color:

@@ -265,6 +265,7 @@ def _cell(ctx: SlideContext, text: str, size: float, align: str, row: int) -> st
         attrs = f' lang={language} sz="{sz}"'
         attrs += ' b="1"' if span.bold or header else ""
         attrs += ' i="1"' if span.italic else ""
+        attrs += ' baseline="30000"' if span.note else ""
         inner = _ON_DARK if header else ""  # white on the header's dark fill, in any theme
         if span.url:
             r_id = ctx.slide.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
