@@ -167,6 +167,11 @@ def width_factor(typeface: str, bold: bool) -> float:
     return heavy if bold else regular
 
 
+def theme_font_width(master: Any, *, bold: bool) -> float:
+    """width_factor() of the body font of ``master``'s theme (text set in '+mn-lt')."""
+    return width_factor(_theme_fonts(master)[1], bold)
+
+
 def _typeface(chain: list[Any], master: Any, title: bool) -> str:
     """The font level-1 text of this placeholder is set in (theme fonts resolved)."""
     face = _first(chain, _latin, None)
