@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from .fields import FilledText, LayoutName, Notes, Overflow, Text, _choice, _Strict
+from .inline import plain_text
 from .quoting import quote
 from .tabular import RowError
 
@@ -37,7 +38,7 @@ def date_position(text: str) -> float | None:
 
     A span of years ('1992-93') is placed at its start; a month or a day within its year.
     """
-    clean = " ".join(text.split())
+    clean = " ".join(plain_text(text).split())
     for pattern in _DATES:
         found = pattern.fullmatch(clean)
         if found is None:
