@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 import yamldeck
 from yamldeck.cli import main
 
+pytestmark = pytest.mark.usefixtures("decks_validated")  # every deck left behind is validated
 EMU_PER_INCH = 914400
 SLIDE_W, SLIDE_H = 12192000, 6858000
 # The built-in theme's content area: 0.6 in margins, from under the title's rule (1.75 in) to
@@ -349,3 +350,34 @@ def test_same_bytes_every_build(tmp_path: Path) -> None:
                        encoding="utf-8")
     first = Path(yamldeck.build_deck(outline).output).read_bytes()
     assert Path(yamldeck.build_deck(outline).output).read_bytes() == first
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+def test_import_brings_back_edits_and_makes_a_process_too_long_for_chevrons_bullets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deck edited in PowerPoint: a timeline's label changed comes back as edited; a step made
+    too long for a chevron becomes a bullets slide holding every step (nothing is lost)."""
+    outline = MTCR_TIMELINE + "  - kind: process\n    title: P\n    steps: [Plan, Do, Review]\n"
+    built = build_outline(outline, tmp_path)
+    prs = built.prs
+    timeline, process = (children(group_of(s)) for s in prs.slides)
+    timeline["Label 1"].text_frame.paragraphs[0].runs[0].text = "Founded by seven states"
+    process["Step 2"].text_frame.paragraphs[0].runs[0].text = "Implementation " * 40
+    prs.core_properties.revision = 2  # as an editor's save leaves it
+    edited = tmp_path / "edited.pptx"
+    prs.save(str(edited))
+    capsys.readouterr()
+    assert main(["import", str(edited), "-o", str(tmp_path / "back.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "slide 2: its text does not fit a process slide; it is a bullets slide" in err
+    back = build_outline((tmp_path / "back.yaml").read_text(encoding="utf-8"), tmp_path,
+                         "again.yaml")
+    first, second = back.prs.slides
+    assert children(group_of(first))["Label 1"].text_frame.text == "Founded by seven states"
+    body = [s for s in second.placeholders if s.placeholder_format.idx == 1]
+    words = [p.text.strip() for s in body for p in s.text_frame.paragraphs]
+    assert words[0] == "Plan" and words[-1] == "Review"
+    assert words[1].split() == ["Implementation"] * 40
