@@ -537,7 +537,8 @@ def test_inspect_lists_masters_layouts_placeholders_and_uses(
     uses = [line for line in lines if line.startswith("  layout ")]
     assert uses[:5] == [
         "  layout 'Title Slide'  <- title, closing",
-        "  layout 'Title and Content'  <- agenda, bullets, statement, quote, picture, table, chart",
+        "  layout 'Title and Content'  <- agenda, bullets, statement, quote, picture, table, "
+        "chart, timeline, process",
         "  layout 'Section Header'  <- section",
         "  layout 'Two Content'  <- number, number with a chart, columns, picture beside bullets",
         "  layout 'Comparison'  <- columns with headings",
@@ -555,4 +556,4 @@ def test_inspect_shows_libreoffice_masters(tmp_path: Path, lo_templates: dict[st
     assert masters == ["master 1 (first choice for title, section and closing slides)",
                        "master 2 (first choice for the other slides)", "master 3"]
     assert "  layout 'Title, Content'  <- agenda, bullets, statement, quote, picture, table, " \
-           "chart" in run.out.splitlines()
+           "chart, timeline, process" in run.out.splitlines()

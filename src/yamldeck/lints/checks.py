@@ -37,7 +37,8 @@ _LANGUAGES = set(
 )
 _NOT_TEXT = frozenset({"notes", "kind", "image"})  # not text on the slide (links are not sought)
 _NOT_SHOWN = {"kind", "title", "notes", "image", "alt", "decorative", "overflow", "csv", "side",
-              "align", "fit", "widths", "chart", "rows", "presenter", "affiliation", "date"}
+              "align", "fit", "widths", "chart", "rows", "presenter", "affiliation", "date",
+              "spacing"}
 
 
 def outline_lints(outline: Outline, source: SourceMap) -> list[Problem]:
