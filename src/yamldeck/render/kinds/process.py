@@ -40,6 +40,7 @@ TEXT_GAP_PT = 10.0  # between a chevron and the text under it
 SHAPE_INSET_PT = 6.0  # text inside a chevron or box keeps this far from its sides
 LOOP_GAP_PT = 36.0  # the least room between boxes on a loop, for the arrow between them
 ARROW_MARGIN_PT = 6.0  # an arrow stops this short of the boxes it joins
+ASPECTS = (0.5, 0.65, 0.8)  # a box's height to its width on a loop, tried in this order
 
 
 @dataclass(frozen=True)
@@ -108,22 +109,23 @@ def _apart(centres: list[tuple[float, float]], box_w: float, box_h: float) -> bo
 
 
 def plan_loop(steps: list[Step], width: float, height: float, fonts: Fonts) -> Loop | int:
-    """The largest boxes that keep apart round the loop, and the largest type that fits them."""
+    """The widest boxes that keep apart round the loop and hold their text (taller boxes when
+    the text needs them), with the largest type that fits; else the longest step's index."""
     count = len(steps)
     for box_w in range(int(min(width / 2.5, 300)), 79, -4):
-        box_h = box_w * 0.5
-        radius_y = (height - box_h) / 2
-        radius_x = min((width - box_w) / 2, radius_y * 2.2)
-        if radius_y <= 0 or not _apart(loop_centres(count, radius_x, radius_y), box_w, box_h):
-            continue
-        inner = box_w - 2 * SHAPE_INSET_PT
-        for shrink in range(MAX_SHRINK + 1):
-            needs = [pieces_height(_loop_pieces(step), inner, shrink, fonts) for step in steps]
-            if all(n is not None and n + 2 * SHAPE_INSET_PT <= box_h for n in needs):
-                return Loop(box_w, box_h, radius_x, radius_y, shrink)
-        break  # the largest boxes that keep apart: smaller ones would not fit the text either
-    longest = max(range(count), key=lambda k: len(steps[k].heading + (steps[k].text or "")))
-    return longest
+        for aspect in ASPECTS:
+            box_h = box_w * aspect
+            radius_y = (height - box_h) / 2
+            radius_x = min((width - box_w) / 2, radius_y * 3.0)
+            if radius_y <= 0 or not _apart(loop_centres(count, radius_x, radius_y), box_w,
+                                           box_h):
+                continue
+            inner = box_w - 2 * SHAPE_INSET_PT
+            for shrink in range(MAX_SHRINK + 1):
+                needs = [pieces_height(_loop_pieces(s), inner, shrink, fonts) for s in steps]
+                if all(n is not None and n + 2 * SHAPE_INSET_PT <= box_h for n in needs):
+                    return Loop(box_w, box_h, radius_x, radius_y, shrink)
+    return max(range(count), key=lambda k: len(steps[k].heading + (steps[k].text or "")))
 
 
 def _loop_pieces(step: Step) -> list[Piece]:

@@ -26,6 +26,7 @@ from ..diagram import (
     add_text,
     emu,
     finish_group,
+    piece_lines,
     pieces_height,
 )
 from ..styles import EMU_PER_PT
@@ -39,6 +40,7 @@ MARKER_PT = 16.0
 GAP_PT = 8.0  # between the line's markers and the text
 COLUMN_GAP_PT = 14.0  # between the text of neighbouring events on one side
 NARROWEST_PT = 54.0  # an event's text is never set narrower than this
+CRAMPED = 3  # lines: a text longer than this in a narrow column is better given a wider one
 CONTINUED = " (cont.)"
 
 
@@ -62,6 +64,7 @@ class Plan:
     shrink: int
     line_y: float
     columns: tuple[Column, ...]
+    cramped: bool = False  # some text runs to more than CRAMPED lines in its narrow column
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def fractions(events: list[Event], by_date: bool) -> list[float]:
 def plan_timeline(events: list[Event], width: float, height: float, by_date: bool,
                   fonts: Fonts) -> Plan | Misfit:
     """The layout with the largest type: dates above and text below if that is as large,
-    else alternating sides; a Misfit when neither fits even at the floor."""
+    else alternating sides (which also wins when the other squeezes a text into more than
+    CRAMPED lines); a Misfit when neither fits even at the floor."""
     spread = fractions(events, by_date)
     found: list[Plan] = []
     misfit = Misfit(0)
@@ -108,7 +112,7 @@ def plan_timeline(events: list[Event], width: float, height: float, by_date: boo
             misfit = outcome
     if not found:
         return misfit
-    return min(found, key=lambda plan: (plan.shrink, plan.alternate))
+    return min(found, key=lambda plan: (plan.cramped, plan.shrink, plan.alternate))
 
 
 def _fit(events: list[Event], spread: list[float], width: float, height: float,
@@ -119,6 +123,7 @@ def _fit(events: list[Event], spread: list[float], width: float, height: float,
     centres = [widest / 2 + f * (width - widest) for f in spread]
     step = 2 if alternate else 1
     columns = []
+    cramped = False
     for i, event in enumerate(events):
         if i and centres[i] - centres[i - 1] < MARKER_PT + 2:
             return Misfit(i, close=True)
@@ -132,6 +137,8 @@ def _fit(events: list[Event], spread: list[float], width: float, height: float,
         heights = [pieces_height([p], room, shrink, fonts) if p else 0.0 for p in pieces(event)]
         if None in heights:
             return Misfit(i)
+        cramped = cramped or any(p is not None and (piece_lines(p, room, shrink, fonts) or 0)
+                                 > CRAMPED for p in pieces(event))
         above = alternate and i % 2 == 0
         columns.append(Column(centres[i], left, room, above, tuple(heights)))  # type: ignore[arg-type]
     ring = MARKER_PT + 2 * GAP_PT
@@ -145,7 +152,7 @@ def _fit(events: list[Event], spread: list[float], width: float, height: float,
         tallest = max(range(count), key=lambda k: sum(columns[k].heights))
         return Misfit(tallest)
     line_y = (height - (up + ring + down)) / 2 + up + ring / 2
-    return Plan(alternate, shrink, line_y, tuple(columns))
+    return Plan(alternate, shrink, line_y, tuple(columns), cramped)
 
 
 def render_timeline(ctx: SlideContext, slide: TimelineSlide) -> None:
