@@ -381,3 +381,72 @@ def test_import_brings_back_edits_and_makes_a_process_too_long_for_chevrons_bull
     words = [p.text.strip() for s in body for p in s.text_frame.paragraphs]
     assert words[0] == "Plan" and words[-1] == "Review"
     assert words[1].split() == ["Implementation"] * 40
+
+
+# --- as LibreOffice draws them -------------------------------------------------------------------
+
+HEADINGS = ["Identify the item", "Classify it", "Assess the risk", "Consult partners", "Decide",
+            "Notify", "Review the outcome"]
+STEP_TEXTS = ["Check what is being exported and to whom", "Against the Guidelines and the Annex",
+              "End use and end user", "Share information where it helps", "Licence or deny",
+              "Tell the applicant and partners", "Learn from each case"]
+
+
+def every_diagram(most: int = 7) -> str:
+    """Processes of 3 to ``most`` steps, loops of 3 to ``most``, timelines of 2 to 11 events
+    (continued)."""
+    out = [HEAD.replace("slides:", "  overflow: continue\nslides:")]
+    for count in range(3, most + 1):
+        out.append(f"  - kind: process\n    title: Process of {count}\n    steps:\n")
+        out += [f"      - heading: {h}\n        text: {t}\n"
+                for h, t in zip(HEADINGS[:count], STEP_TEXTS, strict=False)]
+    for count in range(3, most + 1):
+        out.append(f"  - kind: process\n    title: Loop of {count}\n    cycle: true\n"
+                   "    steps:\n")
+        out += [f"      - heading: {h}\n        text: {t}\n" if n % 3 == 0 else f"      - {h}\n"
+                for n, (h, t) in enumerate(zip(HEADINGS[:count], STEP_TEXTS, strict=False))]
+    for count in (2, 3, 5, 8, 11):
+        out.append(f"  - kind: timeline\n    title: Timeline of {count}\n    events:\n")
+        out += [f'      - date: "{1987 + 3 * n}"\n        label: {HEADINGS[n % 7]}\n'
+                + (f"        detail: {STEP_TEXTS[n % 7]}\n" if n % 3 == 0 else "")
+                for n in range(count)]
+    out.append("  - kind: timeline\n    title: By date\n    spacing: date\n    events:\n"
+               "      - {date: April 1987, label: Established by seven countries}\n"
+               "      - {date: 1992-1993, label: Guidelines extended to all WMD delivery systems}\n"
+               '      - {date: "2016", label: India becomes the 35th partner}\n')
+    return "".join(out)
+
+
+@pytest.mark.usefixtures("needs_libreoffice")
+def test_every_word_is_drawn_inside_its_box_and_none_collide(tmp_path: Path) -> None:
+    """Drawn by LibreOffice, on the built-in theme and on python-pptx's 4:3 default template:
+    every word of every diagram inside its text box, no two words on top of each other. (On
+    4:3, seven steps of these words are too wide for a chevron: that is an error, tested above
+    with the message, so the narrower slides stop at six.)"""
+    from layout_probe import collisions, deck_frames, read_frame
+    from pptx import Presentation
+    from test_templates import soffice
+
+    from yamldeck.commands.libreoffice import read_words
+
+    decks = [build_outline(every_diagram(), tmp_path, "builtin.yaml").path]
+    Presentation().save(str(tmp_path / "template.pptx"))
+    on_template = every_diagram(6).replace("  language: en-NZ\n",
+                                          "  language: en-NZ\n  template: template.pptx\n")
+    decks.append(build_outline(on_template, tmp_path, "default.yaml").path)
+    soffice("--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, decks),
+            profile=tmp_path / "lo")
+    for deck in decks:
+        pages = read_words(tmp_path / "pdf" / f"{deck.stem}.pdf")
+        frames = [f for f in deck_frames(str(deck)) if f.name.startswith(("Date", "Label",
+                                                                          "Detail", "Step"))]
+        most = 7 if deck.stem == "builtin" else 6
+        # Steps: a chevron and a text each, a box each on a loop; events: a date and a label
+        # each, and a detail every third one; and the three events placed by date.
+        boxes = sum(3 * n for n in range(3, most + 1)) + 2 * 29 + 11 + 2 * 3
+        assert (len(pages), len(frames)) == (2 * (most - 2) + 7, boxes)  # 11 events: 2 slides
+        outside = [(f.slide + 1, f.name, read_frame(f, pages[f.slide]).missing) for f in frames]
+        assert [o for o in outside if o[2]] == [], f"{deck.name}: text outside its box"
+        overlapping = [(n + 1, a.text, b.text) for n, page in enumerate(pages)
+                       for a, b in collisions(page)]
+        assert overlapping == [], deck.name
