@@ -260,6 +260,25 @@ def test_cycle_puts_boxes_round_a_loop_with_arrows(tmp_path: Path) -> None:
     assert_readable_and_apart(group)
 
 
+def test_links_and_formatting_in_diagram_text_work(tmp_path: Path) -> None:
+    outline = HEAD + """\
+  - title: Where
+    steps:
+      - heading: Read *the* Guidelines
+        text: "At [mtcr.info](https://mtcr.info/)"
+      - Apply them
+      - Review
+"""
+    (slide,) = build_outline(outline, tmp_path).prs.slides
+    shapes = children(group_of(slide))
+    (link,) = [r for r in shapes["Step 1 text"].text_frame.paragraphs[0].runs
+               if r.hyperlink.address]
+    assert (link.text, link.hyperlink.address) == ("mtcr.info", "https://mtcr.info/")
+    runs = shapes["Step 1"].text_frame.paragraphs[0].runs
+    assert [(r.text, r.font.italic) for r in runs] == [("Read ", None), ("the", True),
+                                                       (" Guidelines", None)]
+
+
 def test_kinds_come_from_their_keys(tmp_path: Path) -> None:
     outline = HEAD + ("  - title: T\n    events:\n" + long_events(2) +
                       "  - title: P\n    steps: [One, Two, Three]\n")
