@@ -137,7 +137,11 @@ def test_timeline_is_one_group_of_line_markers_and_text(tmp_path: Path) -> None:
     fill = shapes["Marker 1"]._element.spPr.find(f"{qn('a:solidFill')}/{qn('a:schemeClr')}")
     assert fill.get("val") == "accent1"
     assert_readable_and_apart(group)
-    assert sizes(shapes["Date 1"]) == [24.0] and sizes(shapes["Label 1"]) == [20.0]
+    # With room, the designed sizes (labels at the theme's body size) and the line across the
+    # middle of the content frame (1.75 in to 6.6 in).
+    assert [sizes(shapes[f"{part} 1"]) for part in ("Date", "Label", "Detail")] == [
+        [28.0], [24.0], [18.0]]
+    assert abs(line.top - int((1.75 + 6.6) / 2 * EMU_PER_INCH)) <= 12700
 
 
 def long_events(count: int, words: str = "a label of several words that needs room") -> str:

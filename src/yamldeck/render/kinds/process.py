@@ -30,10 +30,11 @@ from ..diagram import (
 )
 from ..styles import EMU_PER_PT
 
-HEADING = Role(20, bold=True, colour="on_accent")
-TEXT = Role(16, colour="muted")
-CYCLE_TEXT = Role(16, colour="on_accent")
-MAX_SHRINK = 6
+# As large as the room allows: headings up to the theme's body size, the text under them smaller.
+HEADING = Role(24, bold=True, colour="on_accent")
+TEXT = Role(20, colour="muted")
+CYCLE_TEXT = Role(18, colour="on_accent")
+MAX_SHRINK = 10  # the heading's 24 pt down to the 14 pt floor
 POINT = 0.28  # a chevron's point, as a share of its height
 CHEVRON_GAP_PT = 6.0
 TEXT_GAP_PT = 10.0  # between a chevron and the text under it
@@ -41,6 +42,9 @@ SHAPE_INSET_PT = 6.0  # text inside a chevron or box keeps this far from its sid
 LOOP_GAP_PT = 36.0  # the least room between boxes on a loop, for the arrow between them
 ARROW_MARGIN_PT = 6.0  # an arrow stops this short of the boxes it joins
 ASPECTS = (0.5, 0.65, 0.8)  # a box's height to its width on a loop, tried in this order
+# DrawingML's roundRect sets its text inside its corners: 0.29289 of the corner's radius, which
+# is 1/6 of the shorter side by default, on every side.
+CORNER_TEXT = 0.29289 / 6
 
 
 @dataclass(frozen=True)
@@ -120,10 +124,12 @@ def plan_loop(steps: list[Step], width: float, height: float, fonts: Fonts) -> L
             if radius_y <= 0 or not _apart(loop_centres(count, radius_x, radius_y), box_w,
                                            box_h):
                 continue
-            inner = box_w - 2 * SHAPE_INSET_PT
+            corner = CORNER_TEXT * min(box_w, box_h)  # the preset keeps text off its corners
+            inner = box_w - 2 * (SHAPE_INSET_PT + corner)
             for shrink in range(MAX_SHRINK + 1):
                 needs = [pieces_height(_loop_pieces(s), inner, shrink, fonts) for s in steps]
-                if all(n is not None and n + 2 * SHAPE_INSET_PT <= box_h for n in needs):
+                if all(n is not None and n + 2 * corner + SHAPE_INSET_PT <= box_h
+                       for n in needs):
                     return Loop(box_w, box_h, radius_x, radius_y, shrink)
     return max(range(count), key=lambda k: len(steps[k].heading + (steps[k].text or "")))
 

@@ -32,11 +32,13 @@ from ..diagram import (
 from ..styles import EMU_PER_PT
 
 PER_SLIDE = 8  # events on one slide: more are not readable from the back of a room
-DATE = Role(24, bold=True, colour="accent")
-LABEL = Role(20)
-DETAIL = Role(16, colour="muted")
-MAX_SHRINK = 10  # the date's 24 pt down to the 14 pt floor
-MARKER_PT = 16.0
+# As large as the room allows: labels up to the theme's body size, dates larger, details smaller.
+DATE = Role(28, bold=True, colour="accent")
+LABEL = Role(24)
+DETAIL = Role(18, colour="muted")
+MAX_SHRINK = 14  # the date's 28 pt down to the 14 pt floor
+ROOMY_PT = 18  # labels this large or larger keep every date above the line, in one row
+MARKER_PT = 18.0
 GAP_PT = 8.0  # between the line's markers and the text
 COLUMN_GAP_PT = 14.0  # between the text of neighbouring events on one side
 NARROWEST_PT = 54.0  # an event's text is never set narrower than this
@@ -94,22 +96,27 @@ def fractions(events: list[Event], by_date: bool) -> list[float]:
 
 def plan_timeline(events: list[Event], width: float, height: float, by_date: bool,
                   fonts: Fonts) -> Plan | Misfit:
-    """The layout with the largest type: dates above and text below if that is as large,
-    else alternating sides (which also wins when the other squeezes a text into more than
-    CRAMPED lines); a Misfit when neither fits even at the floor."""
+    """The layout with the largest type that squeezes no text into more than CRAMPED lines:
+    every date above the line and the text below it while labels stay ROOMY_PT or larger, else
+    the events alternating above and below; failing both, the one with the larger type; a
+    Misfit when neither fits even at the floor."""
     spread = fractions(events, by_date)
-    found: list[Plan] = []
+    fits: dict[bool, list[Plan]] = {False: [], True: []}
     misfit = Misfit(0)
     for alternate in (False, True):
         for shrink in range(MAX_SHRINK + 1):
             outcome = _fit(events, spread, width, height, alternate, shrink, fonts)
-            if isinstance(outcome, Plan):
-                found.append(outcome)
-                break
-            if outcome.close:
+            if isinstance(outcome, Misfit):
                 misfit = outcome
+                if outcome.close:
+                    break
+                continue
+            fits[alternate].append(outcome)
+            if not outcome.cramped:
                 break
-            misfit = outcome
+    roomy = [p for p in fits[False] if not p.cramped and LABEL.size(p.shrink) >= ROOMY_PT]
+    spacious = [p for p in fits[True] if not p.cramped]
+    found = roomy or spacious or fits[False] + fits[True]
     if not found:
         return misfit
     return min(found, key=lambda plan: (plan.cramped, plan.shrink, plan.alternate))
@@ -151,7 +158,8 @@ def _fit(events: list[Event], spread: list[float], width: float, height: float,
     if up + ring + down > height:
         tallest = max(range(count), key=lambda k: sum(columns[k].heights))
         return Misfit(tallest)
-    line_y = (height - (up + ring + down)) / 2 + up + ring / 2
+    # The line across the middle of the frame, unless the text on one side needs more room.
+    line_y = min(max(height / 2, up + ring / 2), height - down - ring / 2)
     return Plan(alternate, shrink, line_y, tuple(columns), cramped)
 
 
