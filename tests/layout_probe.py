@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from yamldeck.commands.libreoffice import Word
 
@@ -138,9 +139,16 @@ def deck_frames(path: str) -> list[FrameText]:
     from pptx import Presentation
     from pptx.oxml.ns import qn
 
+    def shapes(tree: Any) -> Any:  # groups opened (a timeline's, a process's text boxes)
+        for shape in tree:
+            if shape.shape_type is not None and "GROUP" in str(shape.shape_type):
+                yield from shapes(shape.shapes)
+            else:
+                yield shape
+
     frames = []
     for number, slide in enumerate(Presentation(path).slides):
-        for shape in slide.shapes:
+        for shape in shapes(slide.shapes):
             if not shape.has_text_frame or not shape.text_frame.text.strip():
                 continue
             body_pr = shape.text_frame._txBody.find(qn("a:bodyPr"))

@@ -28,8 +28,8 @@ NOT_UTF8 = (
 )
 SAVE_UTF8 = "save the file with UTF-8 encoding (in most editors: Save As > Encoding > UTF-8)"
 KINDS = (
-    "agenda, bullets, chart, closing, columns, number, picture, quote, section, statement, "
-    "table, title"
+    "agenda, bullets, chart, closing, columns, number, picture, process, quote, section, "
+    "statement, table, timeline, title"
 )
 
 

@@ -28,10 +28,10 @@ pytestmark = pytest.mark.usefixtures("decks_validated")
 
 STARTER = REPO / "src" / "yamldeck" / "commands" / "starter.yaml"  # as shipped in the package
 KINDS = ["title", "section", "bullets", "statement", "number", "columns", "table", "chart",
-         "quote", "closing"]
+         "process", "quote", "closing"]
 TITLES = ["The title of your talk", "The first part", "Three points to make", "The key message",
           "A figure that matters", "Before and after", "Facts at a glance", "Growth over time",
-          "In their words", "Thank you"]
+          "How it works", "In their words", "Thank you"]
 NEW_OUTLINE = ("error: outline not found: 'slides.yaml'; to start a new outline, type: "
                "yamldeck new slides.yaml\n")
 GOOD = ("deck:\n  title: Talk\n  language: en-NZ\nslides:\n"
@@ -66,7 +66,7 @@ def test_new_in_an_empty_folder_writes_a_starter_that_builds_as_it_is(
     made = cli("new")
     assert made == CliRun(
         0,
-        "wrote slides.yaml (10 slides, one of each kind) and .gitignore (what yamldeck makes, "
+        "wrote slides.yaml (11 slides, one of each kind) and .gitignore (what yamldeck makes, "
         "for git to skip)\n"
         "next: change the words in slides.yaml, then type: yamldeck build slides.yaml\n",
         "",
@@ -79,21 +79,24 @@ def test_new_in_an_empty_folder_writes_a_starter_that_builds_as_it_is(
 
     built = cli("build")
     assert (built.code, built.err) == (0, "")  # no warning: the starter is a model outline
-    assert re.fullmatch(r"wrote slides\.pptx \(10 slides\) in \d+\.\d\d s\n", built.out)
+    assert re.fullmatch(r"wrote slides\.pptx \(11 slides\) in \d+\.\d\d s\n", built.out)
     deck = folder / "slides.pptx"
     validate_pptx(deck)
     slides = list(Presentation(str(deck)).slides)
     assert [s.shapes.title.text for s in slides] == TITLES
     assert [s.slide_layout.name for s in slides] == [
         "Title Slide", "Section Header", "Title and Content", "Statement", "Big Number",
-        "Comparison", "Title and Content", "Title and Content", "Quote", "Closing",
+        "Comparison", "Title and Content", "Title and Content", "Title and Content", "Quote",
+        "Closing",
     ]
     assert [any(s.has_table for s in slides[6].shapes), any(s.has_chart for s in slides[7].shapes)
             ] == [True, True]
+    (process,) = [s for s in slides[8].shapes if "GROUP" in str(s.shape_type)]
+    assert [s.text_frame.text for s in process.shapes] == ["Plan", "Do", "Review"]
     runs = [r for p in slides[2].placeholders[1].text_frame.paragraphs for r in p.runs]
     assert [(r.text, r.font.bold) for r in runs if r.font.bold] == [("most important", True)]
     assert [r.hyperlink.address for r in runs if r.hyperlink.address] == ["https://example.org"]
-    assert cli("check") == CliRun(0, "slides.yaml: ok (10 slides)\n", "")
+    assert cli("check") == CliRun(0, "slides.yaml: ok (11 slides)\n", "")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +120,7 @@ def test_new_keeps_an_existing_gitignore(folder: Path, cli: Callable[..., CliRun
     (folder / ".gitignore").write_text("*.log\n", encoding="utf-8")
     assert cli("new", "my talk.yaml") == CliRun(
         0,
-        "wrote my talk.yaml (10 slides, one of each kind)\n"
+        "wrote my talk.yaml (11 slides, one of each kind)\n"
         'next: change the words in my talk.yaml, then type: yamldeck build "my talk.yaml"\n',
         "",
     )

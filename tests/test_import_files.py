@@ -327,7 +327,7 @@ def test_a_yamldeck_deck_edited_since_is_checked_again(
     deck = build_file(copy_shipped(tmp_path / "built")).path
     prs = Presentation(str(deck))
     assert as_yamldeck_built(prs)
-    frame = prs.slides[3].placeholders[1].text_frame
+    frame = prs.slides[4].placeholders[1].text_frame
     for number in range(30):
         frame.add_paragraph().text = f"Added point {number}, one of many added in PowerPoint"
     prs.core_properties.revision = 2
@@ -335,9 +335,9 @@ def test_a_yamldeck_deck_edited_since_is_checked_again(
     assert not as_yamldeck_built(Presentation(str(tmp_path / "edited.pptx")))
     outline = tmp_path / "outline.yaml"
     code, _, err = run(["import", str(tmp_path / "edited.pptx"), "-o", str(outline)], capsys)
-    assert (code, err) == (0, f"{tmp_path / 'edited.pptx'}: warning: slide 4: its bullets "
+    assert (code, err) == (0, f"{tmp_path / 'edited.pptx'}: warning: slide 5: its bullets "
                               "continue on new slides (overflow: continue)\n")
-    assert len(build_file(outline).prs.slides) > 11
+    assert len(build_file(outline).prs.slides) > 12
 
 
 def test_a_slide_the_reading_trips_on_keeps_its_text_as_bullets(

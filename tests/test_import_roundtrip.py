@@ -123,6 +123,31 @@ slides:
   - title: In their words
     quote: Partners benefit from information exchange.
     attribution: The MTCR partners
+  - title: Milestones
+    spacing: date
+    events:
+      - date: April 1987
+        label: Founded by **seven** countries
+        detail: Canada, France, Germany, Italy, Japan, the UK and the US
+      - date: 1992-93
+        label: Extended to all WMD delivery systems
+      - date: "2016"
+        label: India joins
+  - title: How it works
+    steps:
+      - Plan
+      - heading: Do
+        text: Carry out the plan
+      - Review
+  - title: Round and round
+    cycle: true
+    steps:
+      - heading: Plan
+        text: Decide what to do
+      - Do
+      - Check
+      - heading: Act
+        text: Improve the process
   - kind: closing
     title: Thank you
     subtitle: Questions?
@@ -210,6 +235,9 @@ CHANGES = {  # one change a reader sees, and the slide it is on
     "a link": (("(https://example.org)\n", "(https://example.com)\n"), 4),
     "a kind": (("    number: \"1987\"\n    caption: founded\n    details: Seven founding countries",
                 "    statement: Founded in 1987"), 7),
+    "a date on a timeline": (('- date: "2016"', '- date: "2006"'), 16),
+    "a step": (("      - Review\n", "      - Revise\n"), 17),
+    "a loop": (("    cycle: true\n", "    cycle: false\n"), 18),
 }
 
 
@@ -261,6 +289,13 @@ def _shape(shape: Any) -> tuple[Any, ...] | None:
     ph = shape._element.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
     if ph is not None and ph.get("type") in FURNITURE:
         return None  # footer, date and number: drawn from deck:, checked by other tests
+    if shape.shape_type is not None and "GROUP" in str(shape.shape_type):
+        # A timeline or process: its name, alt text and every shape in it, in order, with its
+        # place (shapes that moved would be a different diagram).
+        c_nv_pr = shape._element.find(f".//{qn('p:cNvPr')}")
+        inside = tuple((child.name, child.left, child.top, child.width, child.height,
+                        _shape(child)) for child in shape.shapes)
+        return ("group", shape.name, c_nv_pr.get("descr"), inside)
     if shape.has_text_frame:
         paragraphs = [_paragraph(p) for p in shape.text_frame.paragraphs if p.text.strip()]
         return ("text", ph.get("type") if ph is not None else None, tuple(paragraphs))

@@ -173,6 +173,36 @@ def test_membership_slide_lists_all_35_partners(deck: Built, outline: dict[str, 
     assert [t for t in texts if t in partners] == partners  # each once, in the README's order
 
 
+def test_history_timeline_follows_membership_with_the_seed_facts(
+    deck: Built, outline: dict[str, Any]
+) -> None:
+    """The Regime's history as a timeline, after the membership slide, from the seed's facts."""
+    readme = normalise_space((SEED / "README.md").read_text(encoding="utf-8"))
+    kinds = [raw["kind"] for raw in outline["slides"]]
+    index = kinds.index("timeline")
+    assert kinds[index - 1] == "number" and "membership" in outline["slides"][index - 1]["title"]
+    events = outline["slides"][index]["events"]
+    founders = re.search(r"established in (April 1987) by (.*?)\. ", readme)
+    extended = re.search(r"in (1992-1993) its (Guidelines were extended to delivery systems for "
+                         r"all weapons of mass destruction) \((nuclear, chemical and biological)\)",
+                         readme)
+    india = re.search(r"(India) became the (35th partner) in (2016)", readme)
+    assert founders and extended and india
+    assert [e["date"] for e in events] == [founders[1], extended[1], india[3]]
+    assert events[0]["detail"] == founders[2]
+    assert len(founders[2].replace(" and ", ", ").split(", ")) == 7  # "seven countries"
+    assert events[1]["label"] == extended[2].replace("were extended", "extended")
+    assert events[1]["detail"].lower() == extended[3]
+    assert events[2]["label"] == f"{india[1]} became the {india[2]}"
+    (group,) = [s for s in deck.prs.slides[index].shapes if "GROUP" in str(s.shape_type)]
+    assert group.name == "Timeline"
+    assert group._element.find(f".//{qn('p:cNvPr')}").get("descr") == "Timeline: " + "; ".join(
+        f"{e['date']} {e['label']}" for e in events)
+    dates = [s for s in group.shapes if s.name.startswith("Date ")]
+    assert [d.text_frame.text for d in dates] == [e["date"] for e in events]
+    assert [d.left for d in dates] == sorted(d.left for d in dates)
+
+
 def test_agenda_lists_the_content_slides(deck: Built, outline: dict[str, Any]) -> None:
     """Without 'items:' and without section slides, the agenda lists the content slides' titles."""
     kinds = [raw["kind"] for raw in outline["slides"]]

@@ -456,3 +456,30 @@ def test_import_of_points_that_fade_in_says_they_now_appear(tmp_path: Path) -> N
             "here they appear\n  #   (reveal: true).\n  - kind: bullets\n    title: History\n"
             ) in text
     assert yaml.safe_load(text)["slides"][0]["reveal"] is True
+
+
+def test_timelines_and_processes_carry_sources_above_their_drawing(tmp_path: Path) -> None:
+    outline = HEAD + """\
+  - kind: timeline
+    title: History of the MTCR[^1]
+    events:
+      - {date: April 1987, label: Established by seven countries}
+      - {date: 1992-1993, label: Extended to all WMD delivery systems}
+      - {date: "2016", label: India became the 35th partner}
+    footnotes: [From the Regime's own history page]
+    source: "Source: [mtcr.info](https://mtcr.info)"
+  - kind: process
+    title: A decision
+    steps: [Application, Review, Decision]
+    source: "Source: an example"
+"""
+    prs = build_outline(outline, tmp_path).prs
+    expected = [["1 From the Regime's own history page", "Source: mtcr.info"],
+                ["Source: an example"]]
+    for slide, paragraphs in zip(prs.slides, expected, strict=True):
+        foot = _foot(slide)
+        assert [p.text for p in foot.text_frame.paragraphs] == paragraphs
+        drawing = next(s for s in slide.shapes if s.shape_type == 6)  # the diagram's group
+        assert drawing.top + drawing.height <= foot.top
+    assert _foot(prs.slides[0]).text_frame.paragraphs[1].runs[1].hyperlink.address \
+        == "https://mtcr.info"

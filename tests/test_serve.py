@@ -226,17 +226,17 @@ def test_the_page_shows_every_slide_and_follows_each_save(live: Serve, browser: 
     assert all(width == 1600 for _, _, width in before)  # crisp: 1600 px for a ~1000 px slide
 
     # Each slide's number, title, notes and its place in the outline, as text and as a link.
-    fourth = browser.find_element("id", "slide-4")
-    assert fourth.find_element("css selector", ".number").text.lower() == "slide 4"
-    assert fourth.find_element("css selector", ".title").text == "What is the MTCR?"
-    assert "not a treaty" in fourth.find_element("css selector", ".notes").text
+    fifth = browser.find_element("id", "slide-5")
+    assert fifth.find_element("css selector", ".number").text.lower() == "slide 5"
+    assert fifth.find_element("css selector", ".title").text == "What is the MTCR?"
+    assert "not a treaty" in fifth.find_element("css selector", ".notes").text
     start = next(n for n, text in enumerate(original.splitlines(), 1)
                  if text == "    title: What is the MTCR?") - 1
-    link = fourth.find_element("css selector", ".line")
+    link = fifth.find_element("css selector", ".line")
     assert link.text == f"slides.yaml:{start}"
     assert link.get_attribute("href") == f"vscode://file{outline.resolve().as_posix()}:{start}"
 
-    # A one-word change: only slide 4's picture changes; the page neither reloads nor scrolls.
+    # A one-word change: only slide 5's picture changes; the page neither reloads nor scrolls.
     browser.execute_script("window.stayed = true; document.getElementById('slide-6')"
                            ".scrollIntoView(); document.querySelectorAll('#deck img')"
                            ".forEach(i => i.dataset.kept = 'yes');")
@@ -246,13 +246,13 @@ def test_the_page_shows_every_slide_and_follows_each_save(live: Serve, browser: 
     outline.write_text(original.replace(EDITED_BULLET, EDITED_BULLET.replace("Focuses",
                                                                              "Concentrates")),
                        encoding="utf-8")
-    old = before[3][1]
-    wait_for(browser, f"(() => {{ const p = {PICTURES}[3]; return p[1] !== '{old}' && p[2]; }})()",
-             "slide 4's new picture")
+    old = before[4][1]
+    wait_for(browser, f"(() => {{ const p = {PICTURES}[4]; return p[1] !== '{old}' && p[2]; }})()",
+             "slide 5's new picture")
     after = browser.execute_script(f"return {PICTURES};")
-    assert [x for x in after if x not in before] == [after[3]]
+    assert [x for x in after if x not in before] == [after[4]]
     fetched = collections.Counter(browser.execute_script(f"return {FETCHED};"))
-    assert set(fetched) == {src for _, src, _ in before} | {after[3][1]}
+    assert set(fetched) == {src for _, src, _ in before} | {after[4][1]}
     assert set(fetched.values()) == {1}  # no unchanged picture was fetched again
     assert browser.execute_script("return window.stayed === true && [...document.querySelectorAll("
                                   "'#deck img')].every(i => i.dataset.kept === 'yes');")
@@ -268,7 +268,7 @@ def test_the_page_shows_every_slide_and_follows_each_save(live: Serve, browser: 
     terminal = live.until("err", lambda line: f"slides.yaml:{bad_line}:" in line)
     terminal = re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", terminal)  # watch's lines may be timed
     assert terminal.startswith(
-        f"slides.yaml:{bad_line}:5: error: slide 4 'What is the MTCR?': unknown key 'bulets' on a "
+        f"slides.yaml:{bad_line}:5: error: slide 5 'What is the MTCR?': unknown key 'bulets' on a "
         "bullets slide (did you mean 'bullets'?)")
     shown = wait_for(browser, "!document.getElementById('problems').hidden && [...document."
                      "querySelectorAll('#problem-list li')].map(li => li.textContent)",
@@ -506,17 +506,17 @@ def test_only_the_slide_that_changed_gets_a_new_fingerprint(tmp_path: Path) -> N
     original = outline.read_text(encoding="utf-8")
     facts = [read_deck(build_deck(outline).output.read_bytes())]
     for old, new in ((EDITED_BULLET, EDITED_BULLET.replace("Focuses", "Concentrates")),
-                     ("is not a treaty", "is not at all a treaty")):  # slide 4's notes
+                     ("is not a treaty", "is not at all a treaty")):  # slide 5's notes
         outline.write_text(original.replace(old, new), encoding="utf-8")
         facts.append(read_deck(build_deck(outline).output.read_bytes()))
     before, bullet, notes = facts
     assert bullet.fingerprint == before.fingerprint == notes.fingerprint
     assert [a.fingerprint == b.fingerprint for a, b in zip(before.slides, bullet.slides,
                                                            strict=True)].count(False) == 1
-    assert bullet.slides[3].fingerprint != before.slides[3].fingerprint
+    assert bullet.slides[4].fingerprint != before.slides[4].fingerprint
     assert [s.fingerprint for s in notes.slides] == [s.fingerprint for s in before.slides]
-    assert "not at all a treaty" in notes.slides[3].notes
-    assert before.slides[3].title == "What is the MTCR?"
+    assert "not at all a treaty" in notes.slides[4].notes
+    assert before.slides[4].title == "What is the MTCR?"
 
 
 def test_continuation_slides_point_at_the_slide_they_continue(tmp_path: Path) -> None:

@@ -17,12 +17,13 @@ pytestmark = pytest.mark.usefixtures("decks_validated")
 
 HEAD = "deck:\n  title: A\nslides:\n"
 KINDS = (
-    "agenda, bullets, chart, closing, columns, number, picture, quote, section, statement, table, "
-    "title"
+    "agenda, bullets, chart, closing, columns, number, picture, process, quote, section, "
+    "statement, table, timeline, title"
 )
 NO_CONTENT = (
     "add 'bullets:' (or 'contacts:', 'columns:', 'number:', 'statement:', 'chart:', 'image:', "
-    "'rows:', 'csv:', 'quote:', 'items:'), or make it a divider with 'kind: section'"
+    "'rows:', 'csv:', 'quote:', 'items:', 'events:', 'steps:'), or make it a divider with "
+    "'kind: section'"
 )
 SLIDES = "slides:\n  - title: X\n    bullets:\n      - a\n"
 

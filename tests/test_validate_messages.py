@@ -15,8 +15,8 @@ from yamldeck.outline.validate import validate_document
 
 HEAD = "deck:\n  title: T\n  language: en-NZ\nslides:\n"  # slides start on line 5
 KINDS = (
-    "agenda, bullets, chart, closing, columns, number, picture, quote, section, statement, table, "
-    "title"
+    "agenda, bullets, chart, closing, columns, number, picture, process, quote, section, "
+    "statement, table, timeline, title"
 )
 DECK_KEYS = (
     "affiliation, date, footer, footer_date, language, layouts, logo, overflow, presenter, "

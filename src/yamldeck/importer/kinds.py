@@ -1,6 +1,7 @@
 """Which kind a slide is, decided from its layout's name, its placeholders and its content.
 
-In order: a title, section or closing slide (openings.py); a chart (with a big number: a number
+In order: a title, section or closing slide (openings.py); a timeline or process yamldeck drew
+(diagrams.py); a chart (with a big number: a number
 slide); a table; a big number; a picture (beside bullets when there is body text); a quotation;
 a statement; two columns (with headings when each column has a line above it); a numbered list
 (an agenda); bullets. What a kind cannot hold is returned as spare text (to be kept elsewhere)
@@ -14,6 +15,7 @@ from typing import Any
 
 from ..render.layouts import normalised
 from . import captions, figures, logos, openings
+from .diagrams import read_diagram
 from .shapes import FURNITURE, TITLES, Shape
 from .texts import Links, Para, bullet_tree, joined, paragraphs, qn, unbolded
 
@@ -99,6 +101,11 @@ def make(view: View) -> Made:
 
 def _content(view: View, made: Made, title: str, shapes: list[Shape], texts: list[Shape]
              ) -> None:
+    diagram = read_diagram(shapes)
+    if diagram is not None:  # a timeline or process yamldeck drew
+        made.fields = {"title": title, **diagram[0]}
+        made.spare = [t for t in texts if t not in diagram[1]]
+        return
     for art in (s for s in shapes if s.what == "SmartArt"):
         made.spare_paras += figures.smartart(art.element, view.part, view.links)
         made.lost.append((art, "its text is kept as bullets"))

@@ -3,7 +3,8 @@
 Text that fitted a deck's boxes (by a smaller size, or by running over them) may not fit at
 yamldeck's sizes. Then a bullets slide continues on new slides ('overflow: continue'); a
 picture's bullets move to a slide of their own, and a caption into the notes; any other kind
-becomes a bullets slide holding all its text (a number slide's chart following on its own).
+becomes a bullets slide holding all its text (a number slide's chart following on its own; a
+timeline's events and a process's steps each a bullet, with its detail or text under it).
 """
 
 from __future__ import annotations
@@ -98,6 +99,17 @@ def _bullets(kind: str, fields: dict[str, Any]) -> list[Any]:
                                                    else []))
             heading = column.get("heading")
             found += [{heading: inner}] if heading and inner else [heading] if heading else inner
+        return found
+    if kind in ("timeline", "process"):  # each event or step a bullet, its detail under it
+        found = []
+        for item in fields.get("events") or fields.get("steps") or []:
+            if isinstance(item, str):
+                found.append(item)
+                continue
+            head = f"{item['date']} \u2014 {item['label']}" if kind == "timeline" else \
+                item["heading"]
+            more = item.get("detail") or item.get("text")
+            found.append({head: [more]} if more else head)
         return found
     found = []
     for key in _TEXTS.get(kind, ()):

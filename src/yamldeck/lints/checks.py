@@ -38,7 +38,7 @@ _LANGUAGES = set(
 _NOT_TEXT = frozenset({"notes", "kind", "image"})  # not text on the slide (links are not sought)
 _NOT_SHOWN = {"kind", "title", "notes", "image", "alt", "decorative", "overflow", "csv", "side",
               "align", "fit", "widths", "chart", "rows", "presenter", "affiliation", "date",
-              "source", "footnotes"}  # set small at the foot, read up close
+              "source", "footnotes", "spacing"}  # set small at the foot, read up close
 
 
 def outline_lints(outline: Outline, source: SourceMap) -> list[Problem]:

@@ -8,10 +8,12 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, Field
 
 from .citations import Footnotes, Reveal, SourceLine
+from .diagrams import ProcessSlide, TimelineSlide
 from .fields import Bullets, FilledText, LayoutName, Notes, Overflow, Text, _Strict
 
-# The kinds that carry data live in outline.figures; callers (render's `m.ChartSlide`, ...) name
-# them through this module, with the outline's other types.
+# The kinds that carry data live in outline.figures (and the diagrams in outline.diagrams);
+# callers (render's `m.ChartSlide`, ...) name them through this module, with the outline's other
+# types.
 from .figures import Chart as Chart
 from .figures import ChartSlide, NumberSlide, PictureSlide, TableSlide
 from .settings import Deck
@@ -153,6 +155,8 @@ Slide = Union[  # noqa: UP007 - a runtime alias that pydantic and the schema gen
     ChartSlide,
     QuoteSlide,
     AgendaSlide,
+    TimelineSlide,
+    ProcessSlide,
 ]
 SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "title": TitleSlide,
@@ -166,6 +170,8 @@ SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "chart": ChartSlide,
     "quote": QuoteSlide,
     "agenda": AgendaSlide,
+    "timeline": TimelineSlide,
+    "process": ProcessSlide,
     "closing": ClosingSlide,
 }
 # The key whose presence makes a slide's kind obvious, in order of precedence.
@@ -180,6 +186,8 @@ KIND_BY_KEY: tuple[tuple[str, str], ...] = (
     ("csv", "table"),
     ("quote", "quote"),
     ("items", "agenda"),
+    ("events", "timeline"),
+    ("steps", "process"),
     ("bullets", "bullets"),
 )
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .diagrams import Event, Step
 from .figures import Chart
 from .model import SLIDE_MODELS, Column
 from .settings import Colors, Deck, Fonts, Layouts, Logo
@@ -35,6 +36,10 @@ def _type_name(info: FieldInfo) -> str:
         return "bullets"
     if "list[" in text and "Column]" in text:
         return "list of 2 columns"
+    if "list[" in text and "Event]" in text:
+        return "list of events"
+    if "list[" in text and "Step]" in text:
+        return "list of steps"
     if any(name in text for name in ("Colors", "Fonts", "Theme", "Logo", "Layouts")):
         return "keys"
     if "list[" in text and "str" in text:
@@ -83,6 +88,8 @@ def reference_markdown() -> str:
         doc = (model.__doc__ or "").strip().splitlines()[0]
         out += [f"#### `kind: {kind}`: {doc}", "", *_table(model, skip=("kind",)), ""]
     out += ["#### a column (inside `columns:`)", "", *_table(Column), ""]
+    out += ["#### an event (inside `events:`)", "", *_table(Event), ""]
+    out += ["#### a step (inside `steps:`; or just its heading as a text)", "", *_table(Step), ""]
     out += ["#### a chart (inside `chart:`)", "", *_table(Chart), "", END]
     return "\n".join(out)
 

@@ -127,6 +127,8 @@ class Layouts(_Strict):
     table: Text | None = Field(None, description="Layout for table slides.")
     chart: Text | None = Field(None, description="Layout for chart slides.")
     quote: Text | None = Field(None, description="Layout for quote slides.")
+    timeline: Text | None = Field(None, description="Layout for timeline slides.")
+    process: Text | None = Field(None, description="Layout for process slides.")
     closing: Text | None = Field(None, description="Layout for the closing slide.")
 
 

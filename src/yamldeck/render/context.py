@@ -40,7 +40,7 @@ class SlideContext:
     layout: Any
     deck: Deck
     label: str
-    locate: Any  # callable: () -> Problem fields for this slide
+    locate: Any  # callable: (message, *keys under the slide) -> a Problem located there
     problems: list[Problem] = field(default_factory=list)
     styles: dict[int, FrameStyle] = field(default_factory=dict)
     link_color: str | None = None  # set on dark slides, where the theme's link colour is unreadable

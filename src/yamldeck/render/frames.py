@@ -233,4 +233,5 @@ PLANNERS: dict[str, Planner] = {
     "picture": plan_picture, "picture_text": plan_two, "columns": plan_two,
     "comparison": plan_comparison, "statement": plan_big_text, "quote": plan_big_text,
     "number": plan_number, "number_chart": plan_number,
+    "timeline": plan_area, "process": plan_area,
 }

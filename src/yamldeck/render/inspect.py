@@ -42,6 +42,8 @@ SAMPLES: list[tuple[str, Any]] = [
         kind="picture", title="T", image="p", alt="a", bullets=(Bullet("b"),))),
     ("table", m.TableSlide.model_construct(kind="table", title="T", rows=[["a"], ["1"]])),
     ("chart", m.ChartSlide.model_construct(kind="chart", title="T", chart=_CHART)),
+    ("timeline", m.TimelineSlide.model_construct(kind="timeline", title="T", events=[])),
+    ("process", m.ProcessSlide.model_construct(kind="process", title="T", steps=["a", "b", "c"])),
     ("closing", m.ClosingSlide.model_construct(kind="closing", title="T", contacts=["c"])),
 ]
 

@@ -29,6 +29,8 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "agenda": ("agenda", *_CONTENT),
     "table": (*_CONTENT, *_ONLY),
     "chart": (*_CONTENT, *_ONLY),
+    "timeline": (*_CONTENT, *_ONLY),
+    "process": (*_CONTENT, *_ONLY),
     "columns": _TWO,
     "comparison": ("comparison", *_TWO),
     "statement": ("statement", "main point", "big statement", *_CONTENT),
@@ -190,6 +192,8 @@ _WHAT = {
     "picture": "a picture (a title, and a picture or content placeholder)",
     "table": "a table (a title, and a content placeholder or room below the title)",
     "chart": "a chart (a title, and a content placeholder or room below the title)",
+    "timeline": "a timeline (a title, and a content placeholder or room below the title)",
+    "process": "a process (a title, and a content placeholder or room below the title)",
 }
 
 

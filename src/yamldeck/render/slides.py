@@ -162,7 +162,7 @@ def _context(run: _Run, slide: _Placed, pptx_slide: Any) -> SlideContext:
         layout=layout,
         deck=outline.deck,
         label=f"slide {slide.number} '{plain_text(title)}'",
-        locate=lambda message, path=path: source.problem(path, message),
+        locate=lambda message, *where, path=path: source.problem(path + where, message),
         assets=run.assets,
         outline=outline,
         add_slide=run.adder.add_slide,

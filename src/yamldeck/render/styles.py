@@ -169,7 +169,12 @@ def width_factor(typeface: str, bold: bool) -> float:
 
 def body_font_width(master: Any) -> float:
     """width_factor of the theme's body font, which text boxes (not placeholders) are set in."""
-    return width_factor(_theme_fonts(master)[1], False)
+    return theme_font_width(master, bold=False)
+
+
+def theme_font_width(master: Any, *, bold: bool) -> float:
+    """width_factor() of the body font of ``master``'s theme (text set in '+mn-lt')."""
+    return width_factor(_theme_fonts(master)[1], bold)
 
 
 def _typeface(chain: list[Any], master: Any, title: bool) -> str:

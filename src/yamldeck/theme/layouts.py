@@ -165,9 +165,10 @@ LAYOUTS = (
         Placeholder("Presenter", 13, Box(inches(0.9), inches(5.05), WIDE, inches(1.3)),
                     type="body", sz="quarter", text=TextStyle(18, "on_dark"), prompt="Presenter"),
     )),
-    # Tables, charts and agendas are drawn into its content frame, as PowerPoint puts them
-    # into content placeholders.
-    Layout("Title and Content", ("bullets", "table", "chart", "agenda"), "obj", shapes=(
+    # Tables, charts, agendas and diagrams are drawn into its content frame, as PowerPoint puts
+    # them into content placeholders.
+    Layout("Title and Content", ("bullets", "table", "chart", "agenda", "timeline", "process"),
+           "obj", shapes=(
         Placeholder("Content", 1, BODY_BOX),
     )),
     Layout("Section Header", ("section",), "secHead", opening=Opening(

@@ -21,10 +21,12 @@ from .closing import render_closing
 from .columns import render_columns
 from .number import render_number
 from .picture import render_picture
+from .process import render_process
 from .quote import render_quote
 from .section import render_section
 from .statement import render_statement
 from .table import render_table
+from .timeline import render_timeline
 from .title import render_title
 
 
@@ -52,4 +54,6 @@ RENDERERS: dict[str, Callable[[SlideContext, Any], None]] = {
     "chart": render_chart,
     "quote": render_quote,
     "agenda": render_agenda,
+    "timeline": render_timeline,
+    "process": render_process,
 }
