@@ -37,26 +37,27 @@ LANGUAGES = {"ar": "ar", "zh": "zh-CN", "ru": "ru-RU", "fr": "fr-FR", "es": "es-
 TITLES = {
     "ar": [
         "نظام مراقبة تكنولوجيا القذائف", "جدول الأعمال", "العضوية في نظام MTCR",
+        "تاريخ نظام MTCR",
         "ما هو نظام MTCR؟", "كيف نحقق أهدافنا؟", "التواصل مع الآخرين",
         "مجالات التركيز الحالية", "التحديات", "قيمة نظام MTCR", "الالتزام", "شكراً على وقتكم",
     ],
     "zh": [
-        "导弹及其技术控制制度", "议程", "MTCR成员情况", "什么是MTCR？", "我们如何实现目标？",
+        "导弹及其技术控制制度", "议程", "MTCR成员情况", "MTCR的历史", "什么是MTCR？", "我们如何实现目标？",
         "与其他方面的接触", "当前工作重点", "挑战", "MTCR的价值", "单方面遵守", "感谢各位拨冗聆听",
     ],
     "ru": [
-        "Режим контроля за ракетной технологией", "Повестка дня", "Состав MTCR",
+        "Режим контроля за ракетной технологией", "Повестка дня", "Состав MTCR", "История MTCR",
         "Что такое MTCR?", "Как мы достигаем наших целей?", "Взаимодействие с другими",
         "Текущие приоритеты", "Вызовы", "Значение MTCR", "Присоединение", "Благодарю за внимание",
     ],
     "fr": [
         "Régime de contrôle de la technologie des missiles", "Ordre du jour",
-        "Composition du MTCR", "Qu’est-ce que le MTCR ?", "Comment atteignons-nous nos objectifs ?",
+        "Composition du MTCR", "Historique du MTCR", "Qu’est-ce que le MTCR ?", "Comment atteignons-nous nos objectifs ?",
         "Dialogue avec les autres", "Priorités actuelles", "Défis", "Valeur ajoutée du MTCR",
         "Adhésion", "Merci de votre attention",
     ],
     "es": [
-        "Régimen de Control de Tecnología de Misiles", "Orden del día", "Composición del MTCR",
+        "Régimen de Control de Tecnología de Misiles", "Orden del día", "Composición del MTCR", "Historia del MTCR",
         "¿Qué es el MTCR?", "¿Cómo alcanzamos nuestros objetivos?",
         "Colaboración con otros actores", "Prioridades actuales", "Retos", "Valor del MTCR",
         "Adhesión", "Gracias por su atención",
@@ -104,7 +105,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         run = run_cli(["build", str(example(code)), "-o", str(out)], folder)
         assert_no_traceback(run.err)
         assert run.code == 0, (code, run.err)
-        assert re.fullmatch(r"wrote .+ \(11 slides\) in \d+\.\d\d s\n", run.out), run.out
+        assert re.fullmatch(r"wrote .+ \(12 slides\) in \d+\.\d\d s\n", run.out), run.out
         assert "error" not in run.err, run.err
         validate_pptx(out)
         built[code] = Presentation(str(out))
@@ -124,7 +125,7 @@ def test_check_finds_no_errors(code: str, tmp_path: Path) -> None:
     run = run_cli(["check", str(example(code))], tmp_path)
     assert_no_traceback(run.err)
     assert run.code == 0, run.out + run.err
-    assert run.out.startswith(f"{example(code)}: ok (11 slides"), run.out
+    assert run.out.startswith(f"{example(code)}: ok (12 slides"), run.out
     assert not [line for line in run.err.splitlines() if ": error: " in line], run.err
 
 
