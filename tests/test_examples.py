@@ -42,7 +42,8 @@ TITLES = {
         "مجالات التركيز الحالية", "التحديات", "قيمة نظام MTCR", "الالتزام", "شكراً على وقتكم",
     ],
     "zh": [
-        "导弹及其技术控制制度", "议程", "MTCR成员情况", "MTCR的历史", "什么是MTCR？", "我们如何实现目标？",
+        "导弹及其技术控制制度", "议程", "MTCR成员情况", "MTCR的历史",
+        "什么是MTCR？", "我们如何实现目标？",
         "与其他方面的接触", "当前工作重点", "挑战", "MTCR的价值", "单方面遵守", "感谢各位拨冗聆听",
     ],
     "ru": [
@@ -52,12 +53,14 @@ TITLES = {
     ],
     "fr": [
         "Régime de contrôle de la technologie des missiles", "Ordre du jour",
-        "Composition du MTCR", "Historique du MTCR", "Qu’est-ce que le MTCR ?", "Comment atteignons-nous nos objectifs ?",
+        "Composition du MTCR", "Historique du MTCR", "Qu’est-ce que le MTCR ?",
+        "Comment atteignons-nous nos objectifs ?",
         "Dialogue avec les autres", "Priorités actuelles", "Défis", "Valeur ajoutée du MTCR",
         "Adhésion", "Merci de votre attention",
     ],
     "es": [
-        "Régimen de Control de Tecnología de Misiles", "Orden del día", "Composición del MTCR", "Historia del MTCR",
+        "Régimen de Control de Tecnología de Misiles", "Orden del día", "Composición del MTCR",
+        "Historia del MTCR",
         "¿Qué es el MTCR?", "¿Cómo alcanzamos nuestros objetivos?",
         "Colaboración con otros actores", "Prioridades actuales", "Retos", "Valor del MTCR",
         "Adhesión", "Gracias por su atención",
