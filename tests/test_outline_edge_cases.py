@@ -264,7 +264,7 @@ def test_missing_alt_text_is_listed_with_the_outlines_other_problems(
     err = _refused(tmp_path, outline, command=command)
     assert err == (
         "slides.yaml:8:5: error: slide 1 'A': unknown key 'fit' on a bullets slide; allowed: "
-        "bullets, kind, layout, notes, overflow, title; 'fit' belongs on picture slides\n"
+        "bullets, kind, language, layout, notes, overflow, title; 'fit' belongs on picture slides\n"
         "slides.yaml:10:12: error: slide 2 'Pic': the picture 'photo.png' has no alt text; add "
         "'alt:' saying what it shows, for screen-reader users (or 'decorative: true' if it only "
         "decorates)\n"

@@ -38,7 +38,7 @@ BAD_OUTLINES = [
         HEAD + "  - title: Aims\n    bullets:\n      - a\n    imgae: x.png\n",
         [
             "7:5: slide 1 'Aims': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, kind, layout, notes, overflow, title; 'image' belongs on picture "
+            "allowed: bullets, kind, language, layout, notes, overflow, title; 'image' belongs on picture "
             "slides"
         ],
     ),
@@ -210,8 +210,8 @@ SEVERAL_EXPECTED = [
     "6:5: slide 1 'Intro': unknown key 'bullet' on a slide (did you mean 'bullets'?)",
     f"8:11: slide 2 'Why now': unknown kind 'bulets' (did you mean 'bullets'?); allowed: {KINDS}",
     f"10:5: slide 3 'Empty' has no content: {NO_CONTENT}",
-    "13:5: slide 4 'Part 2': unknown key 'caption' on a section slide; allowed: kind, layout, "
-    "notes, subtitle, title; 'caption' belongs on number or picture or chart slides",
+    "13:5: slide 4 'Part 2': unknown key 'caption' on a section slide; allowed: kind, language, "
+    "layout, notes, subtitle, title; 'caption' belongs on number or picture or chart slides",
 ]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field
 
-from .fields import Bullets, FilledText, LayoutName, Notes, Overflow, Text, _Strict
+from .fields import Bullets, FilledText, Language, LayoutName, Notes, Overflow, Text, _Strict
 
 # The kinds that carry data live in outline.figures; callers (render's `m.ChartSlide`, ...) name
 # them through this module, with the outline's other types.
@@ -25,6 +25,7 @@ class TitleSlide(_Strict):
     presenter: Text | None = Field(None, description="Defaults to deck: presenter.")
     affiliation: Text | None = Field(None, description="Defaults to deck: affiliation.")
     date: Text | None = Field(None, description="Defaults to deck: date.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -35,6 +36,7 @@ class SectionSlide(_Strict):
     kind: Literal["section"] = Field(description="Section divider.")
     title: Text = Field(description="The section's name.")
     subtitle: Text | None = Field(None, description="One line under the section name.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -48,6 +50,7 @@ class BulletsSlide(_Strict):
     overflow: Overflow | None = Field(
         None, description="'continue' or 'error' for this slide (default: deck: overflow)."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -58,6 +61,7 @@ class StatementSlide(_Strict):
     kind: Literal["statement"] = Field(description="One statement shown large.")
     title: Text = Field(description="The slide's title.")
     statement: FilledText = Field(description="The sentence to show large.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -78,6 +82,7 @@ class ColumnsSlide(_Strict):
     columns: Annotated[list[Column], Field(min_length=2, max_length=2)] = Field(
         description="Exactly two columns, left then right."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -91,6 +96,7 @@ class ClosingSlide(_Strict):
     contacts: list[Text] = Field(
         default_factory=list, description="Lines with contact details and links."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -102,6 +108,7 @@ class QuoteSlide(_Strict):
     title: Text = Field(description="The slide's title.")
     quote: FilledText = Field(description="The words quoted (quotation marks are added).")
     attribution: Text | None = Field(None, description="Who said or wrote it.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 
@@ -116,6 +123,7 @@ class AgendaSlide(_Strict):
         description="The items; by default the section titles (or, with no sections, the "
         "titles of the content slides).",
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
 

@@ -1,0 +1,95 @@
+"""Lints on the scripts text is written in: letters the deck's fonts do not cover, and text whose
+letters are not those of the language it is marked as (Arabic on an en-NZ slide).
+
+A slide's text is in the slide's language (outline.writing); yamldeck lays text out and picks its
+fonts from that language, so Arabic on an English slide would run left to right, be spell-checked
+as English and be read aloud by an English voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..outline.languages import (
+    EXAMPLE_LANGUAGE,
+    KNOWN_LANGUAGES,
+    primary,
+    same_writing,
+    script_name,
+    script_of,
+)
+from ..outline.loader import SourceMap
+from ..outline.model import Outline
+from ..outline.scripts import BEYOND_LATIN, letter_scripts
+from ..outline.writing import Written, phrases, texts
+from ..theme.scriptfonts import COVERED
+from .fits import slide_name
+
+SNIPPET = 24  # characters of the text quoted in a message
+
+
+def script_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
+    """Warnings about each text's scripts, and about slides' language codes."""
+    yield from _language_codes(outline, source)
+    for written in texts(outline):
+        if not BEYOND_LATIN.search(written.text):
+            continue  # Latin letters only: at home in any language, and in every font
+        warned: set[str] = set()
+        for text, language in phrases(written):
+            for script, index in letter_scripts(text).items():
+                if script in warned:
+                    continue
+                message = _uncovered(script) or _foreign(script, language)
+                if message:
+                    warned.add(script)
+                    snippet = _snippet(text, index)
+                    yield source.problem(written.path, f"{_where(outline, written)}: "
+                                         f"'{snippet}' {message}", severity="warning")
+
+
+def _uncovered(script: str) -> str | None:
+    if script in COVERED:
+        return None
+    name = script_name(script)
+    return (f"is in {name} script, for which the deck's fonts have no letters and yamldeck no "
+            f"measurements: each viewer draws it in a font of its own, so it may not fit; check "
+            f"the slide in the viewers your audience uses, or use a template whose theme names a "
+            f"{name} font")
+
+
+def _foreign(script: str, language: str) -> str | None:
+    own = script_of(language)
+    if same_writing(own, script):
+        return None
+    name = script_name(script)
+    example = EXAMPLE_LANGUAGE.get(script, "und")
+    return (f"is in {name} script, but the text is in '{language}' ({script_name(own)}): "
+            f"spell-checkers and screen readers take it for that language and it is laid out as "
+            f"such; give the slide 'language: {example}' (or deck: language:), or mark the "
+            f"phrase as [...]{{lang={example}}}")
+
+
+def _snippet(text: str, index: int) -> str:
+    piece = text[index:index + SNIPPET].strip()
+    return piece + ("…" if index + SNIPPET < len(text) else "")
+
+
+def _where(outline: Outline, written: Written) -> str:
+    if written.path[0] == "deck":
+        return f"deck: {written.path[1]}"
+    index = written.path[1]
+    return slide_name(index + 1, outline.slides[index], outline)
+
+
+def _language_codes(outline: Outline, source: SourceMap) -> Iterator[Problem]:
+    """A slide's language, like the deck's, starts with a known language code."""
+    for index, slide in enumerate(outline.slides):
+        language = getattr(slide, "language", None)
+        if language and len(primary(language)) == 2 and primary(language) not in KNOWN_LANGUAGES:
+            yield source.problem(
+                ("slides", index, "language"),
+                f"{slide_name(index + 1, slide, outline)}: '{language}' does not start with a "
+                "known language code (ISO 639); write one such as ar, zh-CN or fr-FR",
+                severity="warning",
+            )
