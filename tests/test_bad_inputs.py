@@ -241,8 +241,8 @@ YAML_ROWS: list[tuple[str, str | bytes, list[str]]] = [
         HEAD + "  - title: A\n    bullets:\n      - one\n    imgae: photo.png\n",
         [
             "slides.yaml:7:5: error: slide 1 'A': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, kind, language, layout, notes, overflow, title; 'image' belongs on picture "
-            "slides"
+            "allowed: bullets, kind, language, layout, notes, overflow, title; 'image' belongs on "
+            "picture slides"
         ],
     ),
     (
@@ -440,8 +440,8 @@ def test_every_problem_in_one_run(project: Path, capsys: pytest.CaptureFixture[s
         "slides.yaml:6:5: error: slide 1 'Aims': unknown key 'bullet' on a slide "
         "(did you mean 'bullets'?)",
         "slides.yaml:10:5: error: slide 2 'Part 2': unknown key 'caption' on a section slide; "
-        "allowed: kind, language, layout, notes, subtitle, title; 'caption' belongs on number or picture "
-        "or chart "
+        "allowed: kind, language, layout, notes, subtitle, title; 'caption' belongs on number or "
+        "picture or chart "
         "slides",
         "3 problems; nothing was written",
     ]

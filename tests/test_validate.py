@@ -38,8 +38,8 @@ BAD_OUTLINES = [
         HEAD + "  - title: Aims\n    bullets:\n      - a\n    imgae: x.png\n",
         [
             "7:5: slide 1 'Aims': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, kind, language, layout, notes, overflow, title; 'image' belongs on picture "
-            "slides"
+            "allowed: bullets, kind, language, layout, notes, overflow, title; 'image' belongs on "
+            "picture slides"
         ],
     ),
     (

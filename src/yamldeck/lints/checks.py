@@ -21,7 +21,7 @@ from ..outline.loader import Path_, SourceMap
 from ..outline.model import Outline
 from .contrast import contrast_lints
 from .fits import slide_name
-from .scripts import script_lints
+from .scripts import script_lints, word_count
 
 _Text = tuple[str, Path_, bool]  # a text on a slide, its path, and whether it counts as words
 # Thresholds (documented in docs/cli.md's lints table).
@@ -152,7 +152,7 @@ def text_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
                 f"(more than {MAX_BULLETS}); keep the key points and move the rest to the notes or "
                 "another slide",
             )
-        words = sum(len(_plain(text).split()) for text, _, shown in texts if shown)
+        words = sum(word_count(_plain(text)) for text, _, shown in texts if shown)
         if words > MAX_WORDS:
             yield _warn(
                 source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..layout.scripts import ASIAN, script_type
 from ..outline.inline import parse_inline
 from .styles import LevelStyle
 from .text import plain_run
@@ -14,12 +15,20 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _NOTES_LEVEL = LevelStyle(12.0, 0.0, 0.0, 0.0, 1.0, False)  # the notes page's left-aligned text
 
 
+def joined(lines: list[str]) -> str:
+    """A notes paragraph's lines as one text: joined by a space, but not between two East Asian
+    characters (Chinese and Japanese put no spaces between words)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and line and not (script_type(text[-1]) == ASIAN == script_type(line[0])):
+            text += " "
+        text += line
+    return text.strip()
+
+
 def write_notes(frame: Any, notes: str, writing: Writing) -> None:
     """Speaker notes into the notes slide's text frame (adder.notes_text_frame makes both)."""
-    paragraphs = [
-        " ".join(line.strip() for line in block.splitlines()).strip()
-        for block in _BLANK_LINES.split(notes.strip())
-    ]
+    paragraphs = [joined(block.splitlines()) for block in _BLANK_LINES.split(notes.strip())]
     for i, text in enumerate(p for p in paragraphs if p):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         runs = runs_of(parse_inline(text), writing)
