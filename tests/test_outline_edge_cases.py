@@ -197,7 +197,8 @@ def test_a_deck_or_picture_given_as_the_outline_is_named_for_what_it_is(
 def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
     tmp_path: Path, encoding: str
 ) -> None:
-    text = _nested(3).replace("level 0", "Café – “quoted” ✓ 一　二")
+    # (the Chinese phrase marked as Chinese: unmarked in an English deck, check would warn)
+    text = _nested(3).replace("level 0", "Café – “quoted” ✓ [一　二]{lang=zh-CN}")
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes(text.encode(encoding))
     for name in ("a", "b"):

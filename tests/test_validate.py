@@ -80,7 +80,8 @@ BAD_OUTLINES = [
         HEAD + "  - kind: statement\n    title: Aims\n    statement: S\n    bullets:\n      - a\n",
         [
             "7:5: slide 1 'Aims': unknown key 'bullets' on a statement slide; allowed: kind, "
-            "layout, notes, statement, title; 'bullets' belongs on bullets or picture slides"
+            "language, layout, notes, statement, title; 'bullets' belongs on bullets or picture "
+            "slides"
         ],
     ),
     (
@@ -88,7 +89,8 @@ BAD_OUTLINES = [
         HEAD + "  - kind: section\n    title: Part 2\n    caption: c\n",
         [
             "6:5: slide 1 'Part 2': unknown key 'caption' on a section slide; allowed: kind, "
-            "layout, notes, subtitle, title; 'caption' belongs on number or picture or chart slides"
+            "language, layout, notes, subtitle, title; 'caption' belongs on number or picture or "
+            "chart slides"
         ],
     ),
     ("missing-title", HEAD + "  - bullets:\n      - a\n", ["4:5: slide 1: missing 'title:'"]),

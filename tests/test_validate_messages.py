@@ -33,7 +33,7 @@ BRACKETED_KEYS = [
         HEAD + "  - title: A\n    Note [1]: see appendix\n    bullets:\n      - a\n",
         [
             "6:5: slide 1 'A': unknown key 'Note [1]' on a bullets slide; allowed: bullets, kind, "
-            "layout, notes, overflow, title"
+            "language, layout, notes, overflow, title"
         ],
     ),
     (

@@ -29,6 +29,7 @@ from ..theme.scriptfonts import COVERED
 from .fits import slide_name
 
 SNIPPET = 24  # characters of the text quoted in a message
+CHARACTERS_PER_WORD = 2.5  # Chinese or Japanese characters counted as one word
 # Chinese and Japanese characters, and East Asian punctuation: text without spaces between words.
 _EAST_ASIAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                          "\U00020000-\U0002fa1f]")
@@ -37,13 +38,14 @@ _EAST_ASIAN_MARKS = re.compile("[\u3000-\u303f\uff00-\uffef]")
 
 def word_count(text: str) -> int:
     """Words of ``text`` for the slide-density lint: Latin, Cyrillic, Arabic, Korean... words
-    between spaces, and a word for every two Chinese or Japanese characters (a Chinese word is
-    about two characters long; the text has no spaces to count)."""
+    between spaces, and a word for every two and a half Chinese or Japanese characters (text
+    without spaces to count; a translation from English runs to about that many characters for
+    each English word, names and terms more)."""
     characters = len(_EAST_ASIAN.findall(text))
     if not characters:
         return len(text.split())
     rest = _EAST_ASIAN_MARKS.sub(" ", _EAST_ASIAN.sub(" ", text))
-    return len(rest.split()) + math.ceil(characters / 2)
+    return len(rest.split()) + math.ceil(characters / CHARACTERS_PER_WORD)
 
 
 def script_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
