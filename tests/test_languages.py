@@ -10,6 +10,7 @@ inside its frame.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 from helpers import build_file, build_outline
 from lxml import etree
+from pptx import Presentation
 from pptx.oxml.ns import qn
 from test_render_fits import assert_drawn_inside_frames
 
@@ -193,6 +195,19 @@ def test_japanese_and_hebrew_decks(tmp_path: Path) -> None:
     assert [typeface(r, "cs") for r in runs(title._element)][0] == "Arial"
 
 
+def test_a_templates_fonts_for_a_script_are_used(tmp_path: Path) -> None:
+    # python-pptx's own template names a font per script, as Office's themes do (宋体 for
+    # simplified Chinese) and none in its East Asian slot
+    Presentation().save(str(tmp_path / "office.pptx"))
+    deck = build_outline(
+        "deck:\n  title: 导弹及其技术控制制度\n  language: zh-CN\n  template: office.pptx\n"
+        "slides:\n  - title: 什么是导弹及其技术控制制度？\n    bullets:\n"
+        "      - 旨在防止导弹扩散的非正式政治谅解\n", tmp_path)
+    slide = deck.prs.slides[0]
+    faces = {typeface(r, "ea") for shape in slide.shapes for r in runs(shape._element)}
+    assert faces == {"宋体"}
+
+
 def test_an_english_deck_with_an_arabic_slide_and_a_french_phrase(tmp_path: Path) -> None:
     deck = build_outline(
         "deck:\n  title: Briefing\n  language: en-NZ\nslides:\n"
@@ -233,7 +248,8 @@ def test_check_warns_about_scripts_the_language_does_not_use(
         "language and it is laid out as such; give the slide 'language: ar' (or deck: "
         "language:), or mark the phrase as [...]{lang=ar}"
     ) in err
-    assert f"{outline}:8:9: warning: slide 1 'Names': 'ภาษาไทย' is in Thai script, for which" in err
+    assert (f"{outline}:8:9: warning: slide 1 'Names': 'ภาษาไทย' is in Thai script, for which the "
+            "built-in theme names no font and yamldeck has no metrics") in err
 
 
 def test_a_phrase_marked_with_no_language_tag_is_refused(
@@ -267,7 +283,13 @@ def test_arabic_words_are_measured_shaped() -> None:
 
 
 @pytest.mark.usefixtures("needs_libreoffice")
-@pytest.mark.parametrize("name", ["briefing-ar.yaml", "briefing-zh.yaml"])
-def test_libreoffice_draws_every_word_inside_its_frame(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "font"), [("briefing-ar.yaml", "DejaVuSans"),
+                                            ("briefing-zh.yaml", "NotoSansCJK")])
+def test_libreoffice_draws_every_word_inside_its_frame(name: str, font: str,
+                                                       tmp_path: Path) -> None:
     deck = built(name, tmp_path)
     assert assert_drawn_inside_frames(deck.path, tmp_path) >= 2 * len(deck.prs.slides)
+    # ...in a font that has its letters (no empty boxes): the one yamldeck measured it with
+    pdf = tmp_path / "pdf" / deck.path.with_suffix(".pdf").name
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    assert font in fonts.stdout

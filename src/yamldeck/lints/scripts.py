@@ -71,10 +71,10 @@ def _uncovered(script: str) -> str | None:
     if script in COVERED:
         return None
     name = script_name(script)
-    return (f"is in {name} script, for which the deck's fonts have no letters and yamldeck no "
-            f"measurements: each viewer draws it in a font of its own, so it may not fit; check "
-            f"the slide in the viewers your audience uses, or use a template whose theme names a "
-            f"{name} font")
+    return (f"is in {name} script, for which the built-in theme names no font and yamldeck has "
+            f"no metrics: each viewer draws it in a font it finds and whether it fits cannot be "
+            f"checked; look at the slide in the viewers your audience uses, or use a template "
+            f"whose theme names a {name} font")
 
 
 def _foreign(script: str, language: str) -> str | None:
