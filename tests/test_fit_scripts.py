@@ -44,7 +44,7 @@ pytestmark = pytest.mark.usefixtures("needs_libreoffice")
 SEED = 20261215
 BOXES = 120  # per language
 SLIDES = 30  # per outline
-LANGUAGES = ("zh-CN", "ja-JP", "ar", "he-IL", "fa-IR", "ur-PK")
+LANGUAGES = ("zh-CN", "ja-JP", "ko-KR", "ar", "he-IL", "fa-IR", "ur-PK")
 _ZH = (
     "导弹及其技术控制制度 是 三十五个 国家 之间的 非正式 政治 谅解 旨在 防止 能够 运载 大规模 "
     "杀伤性 武器 的 导弹 扩散 侧重于 运载工具 而非 武器 本身 制定 和 实施 出口 管制 准则 技术 附件 "
@@ -76,6 +76,11 @@ _UR = (
     "میزائل ٹیکنالوجی کنٹرول رجیم ایک غیر رسمی سیاسی مفاہمت ہے جس کا مقصد بڑے پیمانے پر تباہی "
     "پھیلانے والے ہتھیار لے جانے کی صلاحیت رکھنے والے میزائلوں کے پھیلاؤ کو روکنا ہے"
 ).split()
+_KO = (
+    "미사일 기술 통제 체제는 대량살상무기를 운반할 수 있는 미사일의 확산을 방지하기 위한 "
+    "비공식적인 정치적 합의이다 파트너 국가들은 지침과 기술 부속서를 각국의 수출 통제를 통해 "
+    "이행한다 비회원국을 포함한 아웃리치와 협력이 중요하다"
+).split()
 _LATIN = ["MTCR", "1987", "35", "500 kg", "300 km", "UAV", "mtcr.info", "G7", "2016"]
 
 
@@ -95,10 +100,10 @@ def _phrase(rng: random.Random, language: str, low: int, high: int) -> str:
                 word = "（" + word + "）"
             out += word + (rng.choice("，。、；：") if rng.random() < 0.12 else "")
         return out
-    words = {"ar": _AR, "he-IL": _HE, "fa-IR": _FA, "ur-PK": _UR}[language]
+    words = {"ar": _AR, "he-IL": _HE, "fa-IR": _FA, "ur-PK": _UR, "ko-KR": _KO}[language]
     out_words = [rng.choice(words) if rng.random() > 0.07 else rng.choice(_LATIN)
                  for _ in range(n)]
-    comma = "،" if language == "ar" else ","
+    comma = "،" if language in ("ar", "fa-IR", "ur-PK") else ","
     return " ".join(w + (comma if rng.random() < 0.08 else "") for w in out_words)
 
 
