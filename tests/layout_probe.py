@@ -107,6 +107,8 @@ def read_frame(frame: FrameText, words: Sequence[Word]) -> FrameReading:
         text = [w.text for w in line]
         if text and text[0] in BULLETS and not expected[index][used:].startswith(text[0]):
             text = text[1:]  # the bullet glyph, drawn as a word of its own
+        elif text and text[-1] in BULLETS and text[-1] not in expected[index]:
+            text = text[:-1]  # ...at the right of a right-to-left line
         chars = _chars("".join(text))
         if not chars:
             continue

@@ -241,7 +241,8 @@ YAML_ROWS: list[tuple[str, str | bytes, list[str]]] = [
         HEAD + "  - title: A\n    bullets:\n      - one\n    imgae: photo.png\n",
         [
             "slides.yaml:7:5: error: slide 1 'A': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title; "
+            "allowed: bullets, footnotes, kind, "
+            "language, layout, notes, overflow, reveal, source, title; "
             "'image' belongs on picture "
             "slides"
         ],
@@ -267,7 +268,8 @@ YAML_ROWS: list[tuple[str, str | bytes, list[str]]] = [
         HEAD + "  - kind: section\n    titel: Part 2\n",
         [
             "slides.yaml:5:5: error: slide 1: unknown key 'titel' on a section slide "
-            "(did you mean 'title'?); allowed: footnotes, kind, layout, notes, source, subtitle, "
+            "(did you mean 'title'?); allowed: footnotes, kind, "
+            "language, layout, notes, source, subtitle, "
             "title"
         ],
     ),
@@ -442,7 +444,8 @@ def test_every_problem_in_one_run(project: Path, capsys: pytest.CaptureFixture[s
         "slides.yaml:6:5: error: slide 1 'Aims': unknown key 'bullet' on a slide "
         "(did you mean 'bullets'?)",
         "slides.yaml:10:5: error: slide 2 'Part 2': unknown key 'caption' on a section slide; "
-        "allowed: footnotes, kind, layout, notes, source, subtitle, title; 'caption' belongs on "
+        "allowed: footnotes, kind, "
+        "language, layout, notes, source, subtitle, title; 'caption' belongs on "
         "number or picture "
         "or chart "
         "slides",

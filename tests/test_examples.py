@@ -201,8 +201,13 @@ def test_text_runs_carry_the_deck_language(code: str, decks: dict[str, Any]) -> 
             assert runs, (code, number)
             for run in runs:
                 rpr = run.find(qn("a:rPr"))
-                assert rpr is not None and rpr.get("lang") == language, (
-                    code, number, run.findtext(qn("a:t")))
+                text = run.findtext(qn("a:t"))
+                # Latin words inside Arabic, Chinese or Russian text (MTCR, web addresses) are
+                # runs in English, so spell-checkers and screen readers take them as such
+                latin = code in ("ar", "zh", "ru") and re.search("[A-Za-z]", text)
+                latin = latin and not re.search("[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]", text)
+                assert rpr is not None and rpr.get("lang") == ("en-US" if latin else language), (
+                    code, number, text)
     assert decks[code].core_properties.language == language
 
 
@@ -222,8 +227,11 @@ def test_membership_chart_is_labelled_in_the_language(code: str, decks: dict[str
 @pytest.mark.parametrize("code", CODES)
 def test_links_and_presenter_are_kept(code: str, decks: dict[str, Any], english: Any) -> None:
     closing, theirs = decks[code].slides[-1], english.slides[-1]
-    assert link_addresses(closing) == link_addresses(theirs)
-    assert link_addresses(closing) == ["https://twitter.com/mtcr_chair", "https://mtcr.info/"]
+    # a link whose text mixes scripts is written as several runs, each carrying the link
+    ours = [a for i, a in enumerate(link_addresses(closing))
+            if i == 0 or a != link_addresses(closing)[i - 1]]
+    assert ours == link_addresses(theirs)
+    assert ours == ["https://twitter.com/mtcr_chair", "https://mtcr.info/"]
     texts = [s.text_frame.text for s in decks[code].slides[0].shapes if s.has_text_frame]
     assert any(t.startswith("Georgina Sargison\n") for t in texts), texts
     assert decks[code].core_properties.author == "Georgina Sargison"

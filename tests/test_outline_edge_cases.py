@@ -197,7 +197,8 @@ def test_a_deck_or_picture_given_as_the_outline_is_named_for_what_it_is(
 def test_an_outline_saved_as_utf16_without_a_byte_order_mark_builds_as_if_utf8(
     tmp_path: Path, encoding: str
 ) -> None:
-    text = _nested(3).replace("level 0", "Café – “quoted” ✓ 一　二")
+    # (the Chinese phrase marked as Chinese: unmarked in an English deck, check would warn)
+    text = _nested(3).replace("level 0", "Café – “quoted” ✓ [一　二]{lang=zh-CN}")
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes(text.encode(encoding))
     for name in ("a", "b"):
@@ -264,7 +265,8 @@ def test_missing_alt_text_is_listed_with_the_outlines_other_problems(
     err = _refused(tmp_path, outline, command=command)
     assert err == (
         "slides.yaml:8:5: error: slide 1 'A': unknown key 'fit' on a bullets slide; allowed: "
-        "bullets, footnotes, kind, layout, notes, overflow, reveal, source, title; 'fit' belongs "
+        "bullets, footnotes, kind, "
+        "language, layout, notes, overflow, reveal, source, title; 'fit' belongs "
         "on picture slides\n"
         "slides.yaml:10:12: error: slide 2 'Pic': the picture 'photo.png' has no alt text; add "
         "'alt:' saying what it shows, for screen-reader users (or 'decorative: true' if it only "

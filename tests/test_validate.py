@@ -39,7 +39,8 @@ BAD_OUTLINES = [
         HEAD + "  - title: Aims\n    bullets:\n      - a\n    imgae: x.png\n",
         [
             "7:5: slide 1 'Aims': unknown key 'imgae' on a bullets slide; "
-            "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title; "
+            "allowed: bullets, footnotes, kind, "
+            "language, layout, notes, overflow, reveal, source, title; "
             "'image' belongs on picture "
             "slides"
         ],
@@ -82,7 +83,8 @@ BAD_OUTLINES = [
         HEAD + "  - kind: statement\n    title: Aims\n    statement: S\n    bullets:\n      - a\n",
         [
             "7:5: slide 1 'Aims': unknown key 'bullets' on a statement slide; allowed: "
-            "footnotes, kind, layout, notes, source, statement, title; 'bullets' belongs on "
+            "footnotes, kind, "
+            "language, layout, notes, source, statement, title; 'bullets' belongs on "
             "bullets or picture slides"
         ],
     ),
@@ -91,7 +93,8 @@ BAD_OUTLINES = [
         HEAD + "  - kind: section\n    title: Part 2\n    caption: c\n",
         [
             "6:5: slide 1 'Part 2': unknown key 'caption' on a section slide; allowed: "
-            "footnotes, kind, layout, notes, source, subtitle, title; 'caption' belongs on number "
+            "footnotes, kind, "
+            "language, layout, notes, source, subtitle, title; 'caption' belongs on number "
             "or picture or chart slides"
         ],
     ),
@@ -215,7 +218,8 @@ SEVERAL_EXPECTED = [
     f"8:11: slide 2 'Why now': unknown kind 'bulets' (did you mean 'bullets'?); allowed: {KINDS}",
     f"10:5: slide 3 'Empty' has no content: {NO_CONTENT}",
     "13:5: slide 4 'Part 2': unknown key 'caption' on a section slide; allowed: footnotes, "
-    "kind, layout, notes, source, subtitle, title; 'caption' belongs on number or picture or "
+    "kind, "
+    "language, layout, notes, source, subtitle, title; 'caption' belongs on number or picture or "
     "chart slides",
 ]
 

@@ -33,7 +33,7 @@ BRACKETED_KEYS = [
         HEAD + "  - title: A\n    Note [1]: see appendix\n    bullets:\n      - a\n",
         [
             "6:5: slide 1 'A': unknown key 'Note [1]' on a bullets slide; allowed: bullets, "
-            "footnotes, kind, layout, notes, overflow, reveal, source, title"
+            "footnotes, kind, language, layout, notes, overflow, reveal, source, title"
         ],
     ),
     (
@@ -41,7 +41,8 @@ BRACKETED_KEYS = [
         HEAD + "  - title: A\n    bullets:\n      - a\n    notes[1]: x\n",
         [
             "8:5: slide 1 'A': unknown key 'notes[1]' on a bullets slide (did you mean 'notes'?); "
-            "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title"
+            "allowed: bullets, footnotes, kind, "
+            "language, layout, notes, overflow, reveal, source, title"
         ],
     ),
     (
@@ -408,7 +409,8 @@ def test_bracketed_key_no_longer_crashes_the_command(tmp_path: Path) -> None:
     assert run.err.splitlines() == [
         f"slides.yaml:4:3: error: deck: unknown key 'a[x]' here; allowed: {DECK_KEYS}",
         "slides.yaml:7:5: error: slide 1 'A': unknown key 'Note [1]' on a bullets slide; "
-        "allowed: bullets, footnotes, kind, layout, notes, overflow, reveal, source, title",
+        "allowed: bullets, footnotes, kind, "
+        "language, layout, notes, overflow, reveal, source, title",
         "2 problems; nothing was written",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slides.yaml"]

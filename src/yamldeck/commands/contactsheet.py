@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
@@ -53,15 +54,37 @@ def contact_sheet(
         caption = captions[i] if i < len(captions) else ""
         if caption:
             left = x + draw.textlength(number, font=bold) + 10
+            font = _caption_font(caption, 18) or regular
             draw.text(
                 (left, y + thumb_h + 8),
-                _clip(draw, caption, regular, x + thumb_width - left),
+                _clip(draw, caption, font, x + thumb_width - left),
                 fill="#41505E",
-                font=regular,
+                font=font,
             )
     target.parent.mkdir(parents=True, exist_ok=True)
     sheet.save(target, optimize=True)
     return target
+
+
+def _caption_font(text: str, size: int) -> object | None:
+    """A font of this machine for a title in a script Carlito lacks (Arabic, Chinese...), found
+    by fontconfig for the title's script; None when Carlito will do or none is found."""
+    from PIL import ImageFont
+
+    from ..layout.breaking import NEEDS_SCRIPTS
+    from ..outline.languages import EXAMPLE_LANGUAGE
+    from ..outline.scripts import letter_scripts
+
+    if not NEEDS_SCRIPTS.search(text):
+        return None
+    script = next((s for s in letter_scripts(text) if s != "Latn"), "Hani")
+    language = EXAMPLE_LANGUAGE.get(script, "und").lower()
+    try:
+        found = subprocess.run(["fc-match", "-f", "%{file}", f":lang={language}"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return ImageFont.truetype(found, size) if found else None
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def _clip(draw: object, text: str, font: object, width: float) -> str:

@@ -129,7 +129,7 @@ def unbolded(para: Para) -> Para:
     is drawn anyway: the outline need not say so)."""
     if not para.bold:
         return para
-    spans = [Span(s.text, False, s.italic, s.url, s.note) for s in parse_inline(para.text)]
+    spans = [Span(s.text, False, s.italic, s.url, note=s.note) for s in parse_inline(para.text)]
     return Para(markup(spans), para.level, para.bullet, para.numbered, False, para.size)
 
 

@@ -16,10 +16,12 @@ from ..errors import Problem
 from ..outline.alttext import missing_alt_text
 from ..outline.fields import Bullet
 from ..outline.inline import parse_inline, plain_text
+from ..outline.languages import KNOWN_LANGUAGES as _LANGUAGES
 from ..outline.loader import Path_, SourceMap
 from ..outline.model import Outline
 from .contrast import contrast_lints
 from .fits import slide_name
+from .scripts import script_lints, word_count
 
 _Text = tuple[str, Path_, bool]  # a text on a slide, its path, and whether it counts as words
 # Thresholds (documented in docs/cli.md's lints table).
@@ -27,14 +29,6 @@ MAX_BULLETS = 7  # bullet points on one slide, every level counted
 MAX_WORDS = 60  # words on one slide, title and notes not counted
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MARKUP = re.compile(r"[\\\[*]")  # what inline formatting starts with: text without is plain
-_LANGUAGES = set(
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
-    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
-    "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb "
-    "lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om "
-    "or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw "
-    "ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
-)
 _NOT_TEXT = frozenset({"notes", "kind", "image"})  # not text on the slide (links are not sought)
 _NOT_SHOWN = {"kind", "title", "notes", "image", "alt", "decorative", "overflow", "csv", "side",
               "align", "fit", "widths", "chart", "rows", "presenter", "affiliation", "date",
@@ -48,6 +42,7 @@ def outline_lints(outline: Outline, source: SourceMap) -> list[Problem]:
         *title_lints(outline, source),
         *contrast_lints(outline, source),
         *language_lints(outline, source),
+        *script_lints(outline, source),
         *text_lints(outline, source),
     ]
 
@@ -158,7 +153,7 @@ def text_lints(outline: Outline, source: SourceMap) -> Iterator[Problem]:
                 f"(more than {MAX_BULLETS}); keep the key points and move the rest to the notes or "
                 "another slide",
             )
-        words = sum(len(_plain(text).split()) for text, _, shown in texts if shown)
+        words = sum(word_count(_plain(text)) for text, _, shown in texts if shown)
         if words > MAX_WORDS:
             yield _warn(
                 source,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from .citations import Footnotes, SourceLine
-from .fields import FilledText, LayoutName, Notes, Overflow, Text, _choice, _Strict
+from .fields import FilledText, Language, LayoutName, Notes, Overflow, Text, _choice, _Strict
 from .inline import plain_text
 from .quoting import quote
 from .tabular import RowError
@@ -98,6 +98,7 @@ class TimelineSlide(_Strict):
         None, description="More than 8 events: 'continue' on a next slide, or 'error' "
         "(default: deck: overflow)."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -145,6 +146,7 @@ class ProcessSlide(_Strict):
     )
     cycle: bool = Field(False, description="true: the steps go round a loop, the last back "
                         "to the first.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from .inline import parse_inline, url_problem
+from .languages import is_tag
 
 # Never valid in a deck. The loader has already removed control characters typed as escapes
 # (with a located warning); any still here came from code that built the model directly.
@@ -32,6 +33,11 @@ def _check_text(value: str) -> str:
             problem = url_problem(span.url)
             if problem:
                 raise ValueError(problem)
+        if span.lang is not None and not is_tag(span.lang):
+            raise ValueError(
+                f"marks '{span.text}' as in '{span.lang}', which is not a language tag; "
+                f"write one such as [{span.text}]{{lang=fr}} or [{span.text}]{{lang=zh-CN}}"
+            )
     return value.strip()
 
 
@@ -105,6 +111,14 @@ Bullets = Annotated[tuple[Bullet, ...], WithJsonSchema(_BULLET_SCHEMA)]
 Notes = Annotated[
     Text | None,
     Field(description="Speaker notes. Blank lines separate paragraphs."),
+]
+Language = Annotated[
+    Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] | None,
+    Field(
+        description="Language of the slide's text when it is not deck: language, e.g. ar or "
+        "zh-CN: right-to-left text runs from the right, East Asian text breaks between "
+        "characters, and each script gets its font.",
+    ),
 ]
 LayoutName = Annotated[
     Text | None,

@@ -11,6 +11,7 @@ from .citations import Footnotes, SourceLine
 from .fields import (
     Bullets,
     FilledText,
+    Language,
     LayoutName,
     Notes,
     Rows,
@@ -86,6 +87,7 @@ class NumberSlide(_Strict):
     chart: Chart | None = Field(
         None, description="A small chart under the number (keys as on a chart slide)."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -117,6 +119,7 @@ class PictureSlide(_Strict):
     side: _choice("left", "right") = Field(  # type: ignore[valid-type]
         "right", description="Which side the picture is on, when there are bullets."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -153,6 +156,7 @@ class TableSlide(_Strict):
     widths: list[Text] | None = Field(
         None, description="Relative column widths, e.g. [1, 3, 2] (default: from the text)."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -195,6 +199,7 @@ class ChartSlide(_Strict):
     title: Text = Field(description="The slide's title.")
     chart: Chart = Field(description="The chart: its type and numbers (see 'a chart' below).")
     caption: Text | None = Field(None, description="A line under the chart, e.g. the source.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None

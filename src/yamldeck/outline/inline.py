@@ -1,50 +1,52 @@
-"""Inline formatting in outline text: **bold**, *italic*, [link text](url), [^1] footnote markers,
-backslash escapes."""
+"""Inline formatting in outline text: **bold**, *italic*, [link text](url), [phrase]{lang=fr},
+[^1] footnote markers, backslash escapes."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
+_LINK = r"\[[^\]\n]+\]\((?:[^()\s]|\([^()\s]*\))*\)"  # a whole [text](url)
+_SPAN = r"\[[^\[\]\n]+\]\{lang=[^}\s]+\}"  # a whole [phrase]{lang=..}
 _TOKEN = re.compile(
     r"\\([\\*\[\]()_`])"  # 1: escaped character
     r"|\[\^([1-9][0-9]?)\]"  # 2: [^1], a footnote's marker
-    r"|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 3, 4: [text](url), url (a)(b) kept
-    r"|\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)"  # 5: ***bold italic***
-    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 6: **bold**
-    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 7: *italic*
+    # 3, 4: [phrase]{lang=fr}, a phrase in another language (pandoc's bracketed span); it may
+    # hold links and formatting, and link text may hold it
+    rf"|\[((?:\\.|[^\[\]\n\\]|{_LINK})+)\]\{{lang=([^}}\s]+)\}}"
+    rf"|\[((?:{_SPAN}|[^\]\n])+)\]\(((?:[^()\s]|\([^()\s]*\))*)\)"  # 5, 6: [text](url)
+    r"|\*\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*\*(?!\*)"  # 7: ***bold italic***
+    r"|\*\*(?=\S)(.+?)(?<=\S)\*\*"  # 8: **bold**
+    r"|\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"  # 9: *italic*
 )
 
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text with one formatting; ``url`` set for link text; ``note`` for a
-    footnote's marker (its number as text, set raised and small)."""
+    """A stretch of text with one formatting; ``url`` set for link text, ``lang`` for a phrase
+    marked as in another language; ``note`` for a footnote's marker (its number as text, set
+    raised and small)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     url: str | None = None
+    lang: str | None = None
     note: bool = False
 
 
 def parse_inline(text: str) -> tuple[Span, ...]:
     """Split ``text`` into formatted spans; unmatched markers stay as typed."""
     spans: list[Span] = []
-    _parse(text, False, False, None, spans)
+    _parse(text, _Style(), spans)
     return tuple(_merge(spans))
 
 
 def plain_text(text: str) -> str:
     """The text a reader sees: markers removed, link text kept."""
     return "".join(span.text for span in parse_inline(text))
-
-
-def note_numbers(text: str) -> list[int]:
-    """The footnotes ``text`` refers to with [^1] markers, in order."""
-    return [int(span.text) for span in parse_inline(text) if span.note]
 
 
 def link_targets(text: str) -> list[str]:
@@ -66,27 +68,50 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def _parse(text: str, bold: bool, italic: bool, url: str | None, out: list[Span]) -> None:
+def note_numbers(text: str) -> list[int]:
+    """The footnotes ``text`` refers to with [^1] markers, in order."""
+    return [int(span.text) for span in parse_inline(text) if span.note]
+
+
+def languages(text: str) -> list[str]:
+    """Every language a phrase of ``text`` is marked with, in order."""
+    return [span.lang for span in parse_inline(text) if span.lang is not None]
+
+
+@dataclass(frozen=True)
+class _Style:
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+    lang: str | None = None
+
+    def span(self, text: str) -> Span:
+        return Span(text, self.bold, self.italic, self.url, self.lang)
+
+
+def _parse(text: str, style: _Style, out: list[Span]) -> None:
     pos = 0
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
-            out.append(Span(text[pos : match.start()], bold, italic, url))
-        escaped, note, link_text, link_url, both, strong, emphasis = match.groups()
+            out.append(style.span(text[pos : match.start()]))
+        escaped, note, phrase, lang, link_text, link_url, both, strong, emphasis = match.groups()
         if escaped is not None:
-            out.append(Span(escaped, bold, italic, url))
+            out.append(style.span(escaped))
         elif note is not None:
-            out.append(Span(note, bold, italic, url, note=True))
+            out.append(replace(style.span(note), note=True))
+        elif phrase is not None:
+            _parse(phrase, replace(style, lang=lang.strip('"')), out)
         elif link_text is not None:
-            _parse(link_text, bold, italic, link_url, out)
+            _parse(link_text, replace(style, url=link_url), out)
         elif both is not None:
-            _parse(both, True, True, url, out)
+            _parse(both, replace(style, bold=True, italic=True), out)
         elif strong is not None:
-            _parse(strong, True, italic, url, out)
+            _parse(strong, replace(style, bold=True), out)
         else:
-            _parse(emphasis, bold, True, url, out)
+            _parse(emphasis, replace(style, italic=True), out)
         pos = match.end()
     if pos < len(text):
-        out.append(Span(text[pos:], bold, italic, url))
+        out.append(style.span(text[pos:]))
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -94,10 +119,11 @@ def _merge(spans: list[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if merged and not (span.note or merged[-1].note) and (
-            merged[-1].bold, merged[-1].italic, merged[-1].url
-        ) == (span.bold, span.italic, span.url):
-            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic, span.url)
+        last = merged[-1] if merged else None
+        if last is not None and not (span.note or last.note) and (
+            last.bold, last.italic, last.url, last.lang
+        ) == (span.bold, span.italic, span.url, span.lang):
+            merged[-1] = replace(last, text=last.text + span.text)
         else:
             merged.append(span)
     return merged

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from .citations import Footnotes, Reveal, SourceLine
 from .diagrams import ProcessSlide, TimelineSlide
-from .fields import Bullets, FilledText, LayoutName, Notes, Overflow, Text, _Strict
+from .fields import Bullets, FilledText, Language, LayoutName, Notes, Overflow, Text, _Strict
 
 # The kinds that carry data live in outline.figures (and the diagrams in outline.diagrams);
 # callers (render's `m.ChartSlide`, ...) name them through this module, with the outline's other
@@ -28,6 +28,7 @@ class TitleSlide(_Strict):
     presenter: Text | None = Field(None, description="Defaults to deck: presenter.")
     affiliation: Text | None = Field(None, description="Defaults to deck: affiliation.")
     date: Text | None = Field(None, description="Defaults to deck: date.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -40,6 +41,7 @@ class SectionSlide(_Strict):
     kind: Literal["section"] = Field(description="Section divider.")
     title: Text = Field(description="The section's name.")
     subtitle: Text | None = Field(None, description="One line under the section name.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -56,6 +58,7 @@ class BulletsSlide(_Strict):
         None, description="'continue' or 'error' for this slide (default: deck: overflow)."
     )
     reveal: Reveal = None
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -68,6 +71,7 @@ class StatementSlide(_Strict):
     kind: Literal["statement"] = Field(description="One statement shown large.")
     title: Text = Field(description="The slide's title.")
     statement: FilledText = Field(description="The sentence to show large.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -91,6 +95,7 @@ class ColumnsSlide(_Strict):
         description="Exactly two columns, left then right."
     )
     reveal: Reveal = None
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -106,6 +111,7 @@ class ClosingSlide(_Strict):
     contacts: list[Text] = Field(
         default_factory=list, description="Lines with contact details and links."
     )
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -119,6 +125,7 @@ class QuoteSlide(_Strict):
     title: Text = Field(description="The slide's title.")
     quote: FilledText = Field(description="The words quoted (quotation marks are added).")
     attribution: Text | None = Field(None, description="Who said or wrote it.")
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None
@@ -136,6 +143,7 @@ class AgendaSlide(_Strict):
         "titles of the content slides).",
     )
     reveal: Reveal = None
+    language: Language = None
     layout: LayoutName = None
     notes: Notes = None
     source: SourceLine = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -25,12 +26,14 @@ from ..theme.drawing import (
     body_style,
     latin_font,
     level_style,
+    mirrored,
     placeholder,
     plain_style,
     slide_layout,
     title_placeholder,
 )
 from ..theme.layouts import layouts_xml
+from ..theme.scriptfonts import SCRIPT_FONTS, entries, slot_fonts
 from ..theme.spec import ThemeSpec
 
 
@@ -48,13 +51,16 @@ def _build(spec: ThemeSpec) -> bytes:
     theme_part._blob = _theme_xml(spec).encode("utf-8")
     layout_parts = [layout.part for layout in prs.slide_masters[0].slide_layouts]
     layouts = layouts_xml(spec)
+    if spec.rtl:  # a right-to-left deck: every layout mirrored
+        layouts = {name: mirrored(xml) for name, xml in layouts.items()}
     while len(layout_parts) < len(layouts):  # python-pptx's template has 11 layouts
         layout_parts.append(_new_layout_part(master_part, len(layout_parts) + 1))
     rids = []
     for part, xml in zip(layout_parts, layouts.values(), strict=False):
         part._element = parse_xml(xml.encode("utf-8"))
         rids.append(next(r.rId for r in master_part.rels.values() if r.target_part is part))
-    master_part._element = parse_xml(_master_xml(spec, rids).encode("utf-8"))
+    master = _master_xml(spec, rids)
+    master_part._element = parse_xml((mirrored(master) if spec.rtl else master).encode("utf-8"))
     for rel in list(master_part.rels.values()):
         if rel.reltype == RT.SLIDE_LAYOUT and rel.rId not in rids:
             master_part.drop_rel(rel.rId)
@@ -143,6 +149,10 @@ def _theme_xml(spec: ThemeSpec) -> str:
         + clr("folHlink", "6B4C9A")
     )
     scripts = '<a:ea typeface=""/><a:cs typeface=""/>'
+    if spec.scripts:  # the deck's East Asian and complex scripts get their fonts
+        ea, cs = slot_fonts(spec.scripts)
+        scripts = (f"<a:ea typeface={quoteattr(ea)}/><a:cs typeface={quoteattr(cs)}/>"
+                   + entries(SCRIPT_FONTS))
     fonts = (
         f"<a:majorFont>{latin_font(spec.heading_font)}{scripts}</a:majorFont>"
         f"<a:minorFont>{latin_font(spec.body_font)}{scripts}</a:minorFont>"

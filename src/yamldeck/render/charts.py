@@ -19,9 +19,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..outline import tabular
+from ..outline.inline import Span
 from ..outline.model import Chart
 from .context import SlideContext
 from .pptx_internals import workbook_blob
+from .writing import Writing, add_fonts, attributes, runs_of
 
 TYPES = {
     ("column", False): XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -58,7 +60,8 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
                         [(s.name, [_tidy(v) for v in s.values]) for s in data.series]))
     frame = ctx.slide.shapes.add_chart(TYPES[(chart.type, chart.stacked)], *box, numbers)
     frame.name = f"Chart {frame.shape_id - 1}"
-    key = (repr(chart), numbers.key, size_pt)
+    writing = ctx.writing()
+    key = (repr(chart), numbers.key, size_pt, writing.language)
     styled = _STYLED.get(key)
     if styled is not None:  # the same chart, styled before: its XML, without the proxies again
         part = frame.chart_part
@@ -76,6 +79,8 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
         _axes(graph, chart, size_pt)
     if chart.labels:
         _labels(graph, chart, size_pt)
+    if not writing.plain:
+        _language(frame.chart_part._element, chart, writing)
     number_axes(frame.chart_part._element)
     if len(_STYLED) >= _WORKBOOK_LIMIT:
         _STYLED.clear()
@@ -86,7 +91,7 @@ def add_chart(ctx: SlideContext, box: tuple[int, int, int, int], chart: Chart,
 # Styled chart XML by chart, data and size: a deck that repeats a chart (one per region, or
 # a chart on every number slide) styles it through python-pptx's proxies once. A new chart
 # part's only relationship is its workbook's, rId1, so the XML is the same on every copy.
-_STYLED: dict[tuple[str, str, float], Any] = {}
+_STYLED: dict[tuple[str, str, float, str], Any] = {}
 
 
 # Workbooks by chart data: a deck of one chart per region often repeats its data, and writing a
@@ -206,6 +211,34 @@ def _axes(graph: Any, chart: Chart, size_pt: float) -> None:
             axis.axis_title.text_frame.text = text
             axis.axis_title.text_frame.paragraphs[0].font.size = Pt(size_pt)
             axis.axis_title.text_frame.paragraphs[0].font.bold = False
+
+
+def _language(chart_space: Any, chart: Chart, writing: Writing) -> None:
+    """A chart in a language not written in Latin letters: its language and script fonts on
+    all its text, right-to-left paragraphs, and on a right-to-left slide the first category on
+    the right (bars growing to the left), as a reader of that language expects."""
+    lang = chart_space.makeelement(qn("c:lang"), {"val": writing.language})
+    chart_space.find(qn("c:date1904")).addnext(lang)
+    (run,) = runs_of((Span("."),), writing)
+    for text_props in chart_space.iter(qn("a:defRPr"), qn("a:rPr")):
+        for name, value in attributes(run).items():
+            text_props.set(name, value)
+        add_fonts(text_props, run)
+    if not writing.rtl:
+        return
+    for p_pr in chart_space.iter(qn("a:pPr")):
+        p_pr.set("rtl", "1")
+    plot = chart_space.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
+    category, value = plot.find(qn("c:catAx")), plot.find(qn("c:valAx"))
+    if category is None or value is None:
+        return
+    flipped = value if chart.type == "bar" else category  # bars: their values grow leftwards
+    scaling = flipped.find(qn("c:scaling"))
+    orientation = scaling.find(qn("c:orientation"))
+    if orientation is None:
+        orientation = scaling.makeelement(qn("c:orientation"), {})
+        scaling.append(orientation)
+    orientation.set("val", "maxMin")
 
 
 def _grey(line: Any) -> None:

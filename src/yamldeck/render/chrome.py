@@ -7,10 +7,12 @@ from typing import Any
 from pptx.oxml.ns import qn
 
 from ..outline.model import Outline
+from ..theme.scriptfonts import SCRIPT_FONTS
 from .setup import footer_room
 from .slots import restyle
 from .styles import frame_style
 from .text import Para, fill_frame
+from .writing import writing_for
 
 SLIDE_NUMBER_FIELD_ID = "{5C1B6B61-3F0A-4F1E-9F3B-9D2C1A7E0001}"
 
@@ -28,8 +30,10 @@ def is_dark(layout: Any) -> bool:
     return False
 
 
-def add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
+def add_footer(slide: Any, layout: Any, outline: Outline, number: int,
+               fonts: Any = SCRIPT_FONTS) -> None:
     deck = outline.deck
+    writing = writing_for(deck.language, deck.language, fonts)
     names = [str(ph._element.ph_type).split(" ")[0] for ph in layout.placeholders]
     date = deck.date if deck.footer_date else None
     footer = deck.footer
@@ -41,12 +45,12 @@ def add_footer(slide: Any, layout: Any, outline: Outline, number: int) -> None:
             shape = _clone(slide, ph)
             style = frame_style(ph, layout.slide_master)
             text = footer if name == "FOOTER" else date
-            fit = fill_frame(shape, [Para(text or "")], style, language=deck.language)
+            fit = fill_frame(shape, [Para(text or "")], style, writing=writing)
             room = footer_room(ph, layout, bool(date)) if not fit.fits else None
             if room is not None and name == "FOOTER":  # too long: take the empty date box too
                 shape.left, shape.top, shape.width, shape.height = room
                 style = restyle(style, None, room)
-                fill_frame(shape, [Para(text or "")], style, language=deck.language)
+                fill_frame(shape, [Para(text or "")], style, writing=writing)
         elif name == "SLIDE_NUMBER" and deck.slide_numbers:
             shape = _clone(slide, ph)
             size = frame_style(ph, layout.slide_master).levels[0].size_pt

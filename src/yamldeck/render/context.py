@@ -9,7 +9,9 @@ from pptx.oxml.ns import qn
 
 from ..errors import Problem
 from ..layout.measure import get_measurer
+from ..outline.languages import is_rtl
 from ..outline.model import Deck
+from ..theme.scriptfonts import SCRIPT_FONTS
 from .placeholders import (
     dimensions,
     layout_placeholders,
@@ -30,6 +32,7 @@ from .slots import (
 )
 from .styles import FrameStyle, frame_style
 from .text import Measured, Para, fill_measured
+from .writing import Writing, writing_for
 
 _BUCHAR = qn("a:buNone")
 
@@ -53,6 +56,9 @@ class SlideContext:
     slots: dict[int, Slot] | None = None
     keep_out: tuple[tuple[int, int, int, int], ...] = ()  # frames keep clear of these (logo)
     index: int = 0  # the slide's index in the outline rendered (FrameRecord.slide)
+    language: str = ""  # the slide's language ("" for deck: language)
+    fonts: Any = None  # (headings', body's) fonts by script (render.writing.theme_script_fonts)
+    mirrored: bool = False  # the layouts are drawn right to left (built-in theme, RTL deck)
     _copies: dict[int, Any] = field(default_factory=dict)  # frames made for slots, by idx
 
     def continuation(self) -> SlideContext:
@@ -62,9 +68,19 @@ class SlideContext:
             label=self.label, locate=self.locate, link_color=self.link_color,
             assets=self.assets, outline=self.outline, add_slide=self.add_slide,
             slots=self.slots, keep_out=self.keep_out, index=self.index,
+            language=self.language, fonts=self.fonts, mirrored=self.mirrored,
         )
         self.continuations.append(ctx)
         return ctx
+
+    def writing(self, heading: bool = False) -> Writing:
+        """How this slide's text is written: its language, direction and script fonts."""
+        fonts = self.fonts[0 if heading else 1] if self.fonts else SCRIPT_FONTS
+        return writing_for(self.language or self.deck.language, self.deck.language, fonts)
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.language or self.deck.language)
 
     def box(self, idx: int) -> tuple[int, int, int, int] | None:
         """Where placeholder ``idx`` sits on this slide: (left, top, width, height) in EMU."""
@@ -132,7 +148,12 @@ class SlideContext:
         if plain:  # written below without bullet indents: measure it that way too
             style = replace(style, levels=tuple(replace(lvl, left_pt=0.0, indent_pt=0.0)
                                                 for lvl in style.levels))
-        measured = fill_measured(shape, paras, style, language=self.deck.language,
+        writing = self.writing(idx == 0)
+        if writing.rtl and columns > 1:
+            writing = replace(writing, visual=True)
+            if balance:
+                paras = _reading_order(paras, columns)
+        measured = fill_measured(shape, paras, style, writing=writing,
                                  columns=columns, link_color=self.link_color, one_line=balance)
         result = measured.fit
         if balance and columns > 1 and result.fits and result.lines == len(paras):
@@ -182,6 +203,21 @@ def _no_bullet(p_pr: Any) -> None:
         before[-1].addnext(bullet)
     else:
         p_pr.insert(0, bullet)
+
+
+def _reading_order(paras: list[Para], columns: int) -> list[Para]:
+    """A balanced list of right-to-left items for left-to-right columns (render.writing's
+    ``visual``): the columns' groups in reverse, the last (shorter) one filled out with empty
+    lines, so the first item sits at the top of the right-hand column."""
+    rows = -(-len(paras) // columns)
+    groups = [paras[i * rows:(i + 1) * rows] for i in range(columns)]
+    groups = [group for group in groups if group]
+    ordered: list[Para] = []
+    for group in reversed(groups):
+        ordered += group
+        if group is not groups[0]:
+            ordered += [Para("", group[-1].level)] * (rows - len(group))
+    return ordered
 
 
 def _balance_columns(shape: Any, origin: Any, style: FrameStyle, measured: Measured,

@@ -120,8 +120,7 @@ def draw_foot(ctx: Any, foot: Foot) -> None:
         round(inset * EMU_PER_PT) for inset in _INSETS)
     frame._txBody.find(qn("a:bodyPr")).set("anchor", "b")
     fill_frame(shape, list(foot.paras), _style(width, height, foot.font_width),
-               language=ctx.deck.language,
-               link_color=ctx.link_color)
+               writing=ctx.writing(), link_color=ctx.link_color)
     colour = footer_colour(ctx.layout)
     if colour is None:
         colour = parse_xml(_LIGHT if is_dark(ctx.layout) else _GREY)

@@ -15,6 +15,7 @@ from ..outline.inline import parse_inline, plain_text
 from .context import SlideContext
 from .styles import EMU_PER_PT, FrameStyle, LevelStyle
 from .text import Para, fill_frame
+from .writing import Writing, complex_text, runs_of
 
 Box = tuple[int, int, int, int]  # left, top, width, height in EMU
 
@@ -37,12 +38,18 @@ _CAPTION_COLOR = (
 )
 
 
-def caption_height(text: str | None, width: int) -> int:
+def caption_height(text: str | None, width: int, writing: Writing | None = None) -> int:
     """EMU a caption of ``text`` needs across ``width`` (at most CAPTION_MAX_LINES lines)."""
     if not text:
         return 0
-    runs = tuple(Run(s.text, s.bold, s.italic) for s in parse_inline(text)) or (Run(""),)
-    lines = get_measurer().line_count(Paragraph(runs, CAPTION_PT), width / EMU_PER_PT, CAPTION_PT)
+    if writing is None:
+        runs = tuple(Run(s.text, s.bold, s.italic) for s in parse_inline(text)) or (Run(""),)
+    else:
+        written = runs_of(parse_inline(text), writing)
+        beyond = complex_text(written, writing)
+        runs = tuple(r.measured(False, beyond) for r in written) or (Run(""),)
+    paragraph = Paragraph(runs, CAPTION_PT, rtl=writing is not None and writing.rtl)
+    lines = get_measurer().line_count(paragraph, width / EMU_PER_PT, CAPTION_PT)
     top, bottom = CAPTION_INSETS_PT[2:]
     height_pt = min(lines, CAPTION_MAX_LINES) * LINE_PITCH * CAPTION_PT + top + bottom
     return int(height_pt * EMU_PER_PT)
@@ -71,7 +78,7 @@ def place_picture(ctx: SlideContext, area: Box, picture: Picture, *, alt: str | 
                   decorative: bool, fit: str, caption: str | None, middle: bool) -> Any:
     """Put the picture (and its caption under it) in ``area``; ``middle`` centres them."""
     x, y, w, h = area
-    reserved = caption_height(caption, w)
+    reserved = caption_height(caption, w, ctx.writing())
     room = (x, y, w, h - reserved - (CAPTION_GAP if reserved else 0))
     box = room if fit == "fill" else fitted(picture, room)
     used = box[3] + (CAPTION_GAP + reserved if reserved else 0)
@@ -105,7 +112,7 @@ def add_caption(ctx: SlideContext, box: Box, text: str) -> None:
     shape.text_frame.word_wrap = True
     level = LevelStyle(CAPTION_PT, 0.0, 0.0, 0.0, 1.0, False)
     style = FrameStyle(w / EMU_PER_PT, h / EMU_PER_PT, CAPTION_INSETS_PT, (level,) * 9)
-    result = fill_frame(shape, [Para(text)], style, language=ctx.deck.language)
+    result = fill_frame(shape, [Para(text)], style, writing=ctx.writing())
     for paragraph in shape.text_frame.paragraphs:
         paragraph._p.get_or_add_pPr().set("algn", "ctr")
         for run in paragraph._p.iter(qn("a:rPr")):

@@ -18,11 +18,13 @@ from ..files.deckfiles import DeckFiles
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
 from ..theme import LAYOUT_NAMES, ThemeSpec
+from ..theme.scriptfonts import SCRIPT_FONTS
 from .builtin import build_template
 from .layouts import OPENING, LayoutChooser
 from .pictures import describe
 from .slots import Box, placeholder_box
 from .usertemplate import open_template
+from .writing import theme_script_fonts
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 LOGO_MARGIN = 0.03  # of the slide's width, between the logo and the slide's edges
@@ -40,6 +42,7 @@ class Start:
     logo: Box | None  # the logo's box on every slide
     problems: list[Problem]  # deck settings the template cannot honour
     deck: Any = None
+    fonts: Any = (SCRIPT_FONTS, SCRIPT_FONTS)  # (headings', body's) fonts by script
     _furniture: dict[int, tuple[Box, ...]] = field(default_factory=dict)
 
     def keep_out(self, layout: Any, kind: str) -> tuple[Box, ...]:
@@ -71,8 +74,9 @@ def start_deck(outline: Outline, source: SourceMap, files: DeckFiles | None,
     logo = None
     if files.logo is not None and outline.deck.logo is not None:
         logo = add_logo(prs, files.logo, outline.deck.logo)
+    fonts = theme_script_fonts(prs.slide_masters[0]) if files.template is not None else None
     return Start(prs, template, chooser, files.template is not None, logo, problems,
-                 outline.deck)
+                 outline.deck, fonts or (SCRIPT_FONTS, SCRIPT_FONTS))
 
 
 _DRAWN = {"ftr": "footer", "sldNum": "slide_numbers", "dt": "footer_date"}

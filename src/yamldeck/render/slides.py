@@ -22,6 +22,7 @@ from ..files.paths import AssetPolicy
 from ..outline.inline import plain_text
 from ..outline.loader import SourceMap
 from ..outline.model import Outline
+from ..outline.writing import deck_scripts
 from ..package.archive import ZippedDeck, zip_deck
 from ..theme import ThemeSpec, theme_for
 from .adder import SlideAdder
@@ -59,7 +60,7 @@ def render_outline(
     ``files`` holds the template and logo deck: names (loaded here when not given).
     Without ``package`` (a run that only measures, such as `check`) no bytes are made: b"".
     """
-    spec = theme_for(outline.deck)
+    spec = theme_for(outline.deck, deck_scripts(outline))
     if files is None:  # callers other than build (e.g. check) have not loaded them
         files = load_deck_files(outline, source, AssetPolicy(Path(source.file).parent))
     start = start_deck(outline, source, files, spec)
@@ -169,6 +170,9 @@ def _context(run: _Run, slide: _Placed, pptx_slide: Any) -> SlideContext:
         slots=slide.choice.slots,
         keep_out=run.start.keep_out(layout, slide.model.kind),
         index=slide.index,
+        language=getattr(slide.model, "language", None) or "",
+        fonts=run.start.fonts,
+        mirrored=run.spec.rtl and not run.start.user,
     )
     dark = is_dark(layout) or (run.start.user and light_text(layout))
     ctx.link_color = run.spec.highlight if dark else None
@@ -190,12 +194,13 @@ def _finished(run: _Run, drawn: Iterable[_Drawn]) -> Iterator[_Drawn]:
                     part.slide,
                     layout,
                     position,
-                    lambda s, n, layout=layout: add_footer(s, layout, outline, n),
+                    lambda s, n, layout=layout: add_footer(s, layout, outline, n,
+                                                           run.start.fonts[1]),
                 )
         ctx = slide.parts[0]
         run.problems.extend(p for part in slide.parts[1:] for p in part.problems)
         if model.notes:
-            write_notes(run.adder.notes_text_frame(ctx.slide), model.notes, outline.deck.language)
+            write_notes(run.adder.notes_text_frame(ctx.slide), model.notes, ctx.writing())
         run.problems.extend(ctx.problems)
         if run.reuse is not None and not ctx.problems and not ctx.continuations:
             run.reuse.store(model, layout, ctx.slide)

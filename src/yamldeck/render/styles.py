@@ -23,6 +23,8 @@ class LevelStyle:
     space_before_pt: float
     line_spacing: float
     bold: bool
+    align: str = "l"  # algn as inherited (l, ctr, r...)
+    rtl: bool = False  # the style runs right to left
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ def _first(chain: list[Any], getter: Any, default: Any) -> Any:
         if value is not None:
             return value
     return default
+
+
+def _flag(value: str | None) -> bool | None:
+    return None if value is None else value in ("1", "true")
 
 
 def _sz(p: Any) -> Any:
@@ -138,6 +144,8 @@ def _resolve(sp: Any, master: Any) -> FrameStyle:
                 + _first(chain, lambda p, size=size: _spc(p, "a:spcAft", size), 0.0),
                 line_spacing=_first(chain, _line, 1.0),
                 bold=_first(chain, _bold, False),
+                align=_first(chain, lambda p: p.get("algn"), "l"),
+                rtl=_first(chain, lambda p: _flag(p.get("rtl")), False),
             )
         )
     width, height = _extent(sp, master_sp)

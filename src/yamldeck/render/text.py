@@ -13,12 +13,21 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
 from ..layout.measure import Fit, Frame, Paragraph, Run, get_measurer
-from ..outline.inline import Span, parse_inline
+from ..outline.inline import parse_inline
 from .pptx_internals import escape_control_characters, paragraph_proxy
 from .styles import FrameStyle
+from .writing import (
+    RunText,
+    Writing,
+    add_fonts,
+    attributes,
+    complex_text,
+    east_asian,
+    runs_of,
+    set_direction,
+)
 
 COLUMN_GAP_PT = 0.3 * 72
-NOTE_BASELINE = "30000"  # a footnote marker's rise, in thousandths of a per cent of its size
 
 
 @dataclass(frozen=True)
@@ -51,13 +60,13 @@ def fill_frame(
     paras: list[Para],
     style: FrameStyle,
     *,
-    language: str,
+    writing: Writing,
     columns: int = 1,
     link_color: str | None = None,
 ) -> Fit:
     """Replace the shape's text with ``paras`` at the largest whole-point size that fits."""
     return fill_measured(
-        shape, paras, style, language=language, columns=columns, link_color=link_color
+        shape, paras, style, writing=writing, columns=columns, link_color=link_color
     ).fit
 
 
@@ -66,7 +75,7 @@ def fill_measured(
     paras: list[Para],
     style: FrameStyle,
     *,
-    language: str,
+    writing: Writing,
     columns: int = 1,
     link_color: str | None = None,
     one_line: bool = False,
@@ -76,19 +85,21 @@ def fill_measured(
     ``one_line``: the paragraphs are short list items set in columns; shrink them (not below the
     floor) until each fits on one line, so no name is split over two lines of a column.
     """
-    spans = [parse_inline(p.text) for p in paras]
+    runs = [runs_of(parse_inline(p.text), writing) for p in paras]
     measured = [
         Paragraph(
-            runs=tuple(Run(s.text, s.bold or para.bold or lvl.bold, s.italic) for s in para_spans)
+            runs=tuple(r.measured(para.bold or lvl.bold, beyond) for r in para_runs)
             or (Run(""),),
             size_pt=lvl.size_pt,
             left_pt=lvl.left_pt,
             indent_pt=lvl.indent_pt,
             space_before_pt=lvl.space_before_pt,
             line_spacing=lvl.line_spacing,
+            rtl=writing.base_rtl,
         )
-        for para, para_spans in zip(paras, spans, strict=True)
+        for para, para_runs in zip(paras, runs, strict=True)
         for lvl in [style.levels[min(para.level, 8)]]
+        for beyond in [complex_text(para_runs, writing)]
     ]
     left, right, top, bottom = style.insets_pt
     frame = Frame(style.width_pt, style.height_pt, left, right, top, bottom, columns, COLUMN_GAP_PT)
@@ -104,7 +115,7 @@ def fill_measured(
             for p in measured
         ]
     result = get_measurer().fit(measured, frame, floor)
-    _write(shape, paras, spans, style, result.shrink_pt + extra, language, columns, link_color)
+    _write(shape, paras, runs, style, result.shrink_pt + extra, writing, columns, link_color)
     return Measured(tuple(measured), frame, floor, result)
 
 
@@ -123,10 +134,10 @@ def _one_line_shrink(paragraphs: list[Paragraph], frame: Frame, floor: float) ->
 def _write(
     shape: Any,
     paras: list[Para],
-    spans: list[tuple[Span, ...]],
+    runs: list[list[RunText]],
     style: FrameStyle,
     shrink: int,
-    language: str,
+    writing: Writing,
     columns: int,
     link_color: str | None,
 ) -> None:
@@ -138,7 +149,9 @@ def _write(
         body_pr = body.find(qn("a:bodyPr"))
         body_pr.set("numCol", str(columns))
         body_pr.set("spcCol", str(int(COLUMN_GAP_PT * 12700)))
-    for para, para_spans in zip(paras, spans, strict=True):
+        if writing.rtl:  # the first column on the right (written so: context._reading_order)
+            body_pr.set("rtlCol", "0" if writing.visual else "1")
+    for para, para_runs in zip(paras, runs, strict=True):
         # body.add_p(), made directly: a:p is the text body's last kind of child.
         p = OxmlElement("a:p")
         body.append(p)
@@ -150,17 +163,18 @@ def _write(
         if shrink and level.space_before_pt:
             # Measured with the gap above shrunk in step with the text: write it so.
             paragraph.space_before = Pt(level.space_before_pt * size.pt / level.size_pt)
-        for span in para_spans:
-            for i, piece in enumerate(span.text.split("\n")):
+        set_direction(p, writing, level, east_asian(para_runs, writing))
+        for run in para_runs:
+            for i, piece in enumerate(run.text.split("\n")):
                 if i:
                     paragraph.add_line_break()
                 if piece:
-                    _add_run(paragraph, piece, span, para.bold, size, language, link_color)
+                    _add_run(paragraph, piece, run, para.bold, size, link_color)
         end = p.find(_END)  # get_or_add_endParaRPr(): it comes last in a:p
         if end is None:
             end = OxmlElement("a:endParaRPr")
             p.append(end)
-        end.set("lang", language)
+        end.set("lang", writing.language)
         end.set("sz", str(int(size.pt * 100)))
 
 
@@ -170,10 +184,9 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 def _add_run(
     paragraph: Any,
     text: str,
-    span: Span,
+    span: RunText,
     bold: bool,
     size: Any,
-    language: str,
     link_color: str | None,
 ) -> None:
     if not span.url:  # most runs: the XML python-pptx's calls below make, made directly
@@ -183,10 +196,8 @@ def _add_run(
             attrib["b"] = "1"
         if span.italic:
             attrib["i"] = "1"
-        attrib["lang"] = language
-        if span.note:  # a footnote's marker: raised and smaller, as word processors set it
-            attrib["baseline"] = NOTE_BASELINE
-        plain_run(p, text, attrib)
+        attrib.update(attributes(span))
+        add_fonts(plain_run(p, text, attrib), span)
         return
     run = paragraph.add_run()
     run.text = text
@@ -196,24 +207,25 @@ def _add_run(
         font.bold = True
     if span.italic:
         font.italic = True
-    run._r.get_or_add_rPr().set("lang", language)
-    if span.note:
-        run._r.rPr.set("baseline", NOTE_BASELINE)
-    if span.url:
-        run.hyperlink.address = span.url
-        if link_color:
-            color_link(run, link_color)
+    r_pr = run._r.get_or_add_rPr()
+    for name, value in attributes(span).items():
+        r_pr.set(name, value)
+    run.hyperlink.address = span.url
+    if link_color:
+        color_link(run, link_color)
+    add_fonts(r_pr, span)
 
 
-def plain_run(p: Any, text: str, attrib: dict[str, str]) -> None:
+def plain_run(p: Any, text: str, attrib: dict[str, str]) -> Any:
     """The run paragraph.add_run(), run.text and font settings make (a:rPr with ``attrib``),
-    without python-pptx's proxies: a quarter of a big deck's text writing."""
+    without python-pptx's proxies: a quarter of a big deck's text writing. Returns the a:rPr."""
     r = etree.SubElement(p, _R)  # made in the tree, so it takes the tree's a: prefix
     end = p.find(_END)
     if end is not None:  # python-pptx puts runs before the paragraph's end properties
         end.addprevious(r)
-    etree.SubElement(r, _RPR, attrib)
+    r_pr = etree.SubElement(r, _RPR, attrib)
     etree.SubElement(r, _T).text = escape_control_characters(text)
+    return r_pr
 
 
 # PowerPoint paints links in the theme's hyperlink colour unless this extension says to use the

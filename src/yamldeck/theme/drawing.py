@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -34,6 +35,21 @@ NUMBER_BOX = Box(SLIDE_W - MARGIN - inches(1.2), inches(6.86), inches(1.2), inch
 HAIRLINE_BOX = Box(MARGIN, inches(6.8), CONTENT_W, 0)
 GUTTER = inches(0.5)
 COLUMN_W = (CONTENT_W - GUTTER) // 2
+
+
+_SHAPE_X = re.compile(r'(<p:spPr><a:xfrm><a:off x=")(\d+)(" y="\d+"/><a:ext cx=")(\d+)')
+_LEVEL_ALIGN = re.compile(r'(<a:lvl\dpPr [^>]*?)algn="(l|r|ctr)"')
+_FLIP = {"l": "r", "r": "l", "ctr": "ctr"}
+
+
+def mirrored(xml: str) -> str:
+    """A master or layout drawn for right-to-left text: every shape mirrored across the slide,
+    text styles right-to-left and right-aligned (right-aligned ones, such as the slide
+    number's, left-aligned), text columns ordered from the right."""
+    xml = _SHAPE_X.sub(
+        lambda m: f"{m[1]}{SLIDE_W - int(m[2]) - int(m[4])}{m[3]}{m[4]}", xml)
+    xml = _LEVEL_ALIGN.sub(lambda m: f'{m[1]}algn="{_FLIP[m[2]]}" rtl="1"', xml)
+    return xml.replace('rtlCol="0"', 'rtlCol="1"')
 
 
 def _fill(color: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..outline.languages import is_rtl
 from ..outline.model import Deck
 
 EMU_PER_INCH = 914400
@@ -30,14 +31,19 @@ class ThemeSpec:
     heading_font: str = "Calibri"
     body_font: str = "Calibri"
     language: str = "en-GB"
+    # East Asian and complex scripts the deck's text uses (outline.writing.deck_scripts): the
+    # font scheme names their fonts; none, and it names none, as before.
+    scripts: tuple[str, ...] = ()
+    rtl: bool = False  # the deck's language runs right to left: the layouts are mirrored
     # Type sizes in points, per body level (1-based) and for each text role.
     title_pt: int = 32
     body_pt: tuple[int, int, int] = (24, 20, 18)
     floor_pt: int = 14
 
 
-def theme_for(deck: Deck) -> ThemeSpec:
-    """The built-in theme with the outline's colour and font overrides applied."""
+def theme_for(deck: Deck, scripts: tuple[str, ...] = ()) -> ThemeSpec:
+    """The built-in theme with the outline's colour and font overrides applied, naming fonts
+    for ``scripts`` and mirrored for a right-to-left deck."""
     colors = deck.theme.colors
     fonts = deck.theme.fonts
     changes = {
@@ -53,4 +59,5 @@ def theme_for(deck: Deck) -> ThemeSpec:
         }.items()
         if value is not None
     }
-    return replace(ThemeSpec(), language=deck.language, **changes)
+    return replace(ThemeSpec(), language=deck.language, scripts=scripts,
+                   rtl=is_rtl(deck.language), **changes)

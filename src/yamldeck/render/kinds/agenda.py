@@ -44,7 +44,9 @@ def render_agenda(ctx: SlideContext, slide: m.AgendaSlide) -> None:
             )
         )
         return
-    columns = 2 if len(items) > AGENDA_ONE_COLUMN else 1
+    # Right-to-left agendas stay in one column: numbered right-to-left paragraphs in columns
+    # are laid out outside their frame by LibreOffice (see render.writing's ``visual``).
+    columns = 2 if len(items) > AGENDA_ONE_COLUMN and not ctx.rtl else 1
     ctx.fill(1, [Para(item) for item in items], what="agenda", columns=columns, balance=True)
     shape = ctx._slide_placeholder(1)
     if shape is None:

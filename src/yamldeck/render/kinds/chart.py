@@ -16,7 +16,7 @@ def render_chart(ctx: SlideContext, slide: m.ChartSlide) -> None:
     if area is None:
         return
     x, y, w, h = area
-    reserved = caption_height(slide.caption, w)
+    reserved = caption_height(slide.caption, w, ctx.writing())
     below = reserved + CAPTION_GAP if reserved else 0
     add_chart(ctx, (x, y, w, h - below), slide.chart, CHART_PT)
     if slide.caption:

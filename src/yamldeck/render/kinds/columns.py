@@ -10,7 +10,10 @@ from .bullets import bullet_paras
 
 def render_columns(ctx: SlideContext, slide: m.ColumnsSlide) -> None:
     ctx.fill_title(slide.title)
-    for column, body_idx, heading_idx in zip(slide.columns, (1, 2), (3, 4), strict=True):
+    frames = ((1, 3), (2, 4))
+    if ctx.rtl != ctx.mirrored:  # the first column where reading starts: right if right-to-left
+        frames = frames[::-1]
+    for column, (body_idx, heading_idx) in zip(slide.columns, frames, strict=True):
         if column.bullets:
             ctx.fill(body_idx, bullet_paras(column.bullets), what="column")
         else:

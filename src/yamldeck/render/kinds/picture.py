@@ -18,7 +18,8 @@ def render_picture(ctx: SlideContext, slide: m.PictureSlide) -> None:
         "caption": slide.caption,
     }
     if slide.bullets:
-        text_idx, picture_idx = (1, 2) if slide.side == "right" else (2, 1)
+        # 'side' is where the picture is seen (frame 1 is on the right of mirrored layouts)
+        text_idx, picture_idx = (1, 2) if (slide.side == "right") != ctx.mirrored else (2, 1)
         ctx.fill(text_idx, bullet_paras(slide.bullets), what="bullets")
         area = ctx.box(picture_idx)
         middle = False  # level with the top of the text beside it

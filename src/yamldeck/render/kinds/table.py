@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-from xml.sax.saxutils import escape, quoteattr
-
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml import parse_xml
 
 from ...layout.measure import HYPHEN_BREAK, LINE_PITCH, Fit, Frame, Paragraph, Run, get_measurer
 from ...outline import tabular
@@ -16,7 +11,9 @@ from ...outline.inline import parse_inline
 from ...outline.model import TableSlide
 from ..context import SlideContext
 from ..styles import EMU_PER_PT
+from ..tables import MARGIN_X_PT, MARGIN_Y_PT, draw_table
 from ..text import Measured, Para
+from ..writing import Writing, complex_text, runs_of
 
 # Sizes tried for a table that fits on one slide, largest first; a longer table continues on
 # further slides at CONTINUED_PT rather than shrinking further.
@@ -24,17 +21,11 @@ SIZES_PT = (18, 17, 16, 15, 14)
 CONTINUED_PT = 16
 # A table of many columns goes down to this size before a word would be broken over two lines.
 FLOOR_PT = 10
-MARGIN_X_PT, MARGIN_Y_PT = 6.0, 4.0
 # Rows may render a little taller than measured (font ascent rounding): keep this much spare.
 SPARE = 0.96
 WIDTH_SLACK = 1.03  # a word given exactly its measured width may still wrap in a viewer
 NARROWEST = 0.6  # of the frame's width, for a table of short columns
-NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # PowerPoint's "No Style, No Grid"
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-_ON_DARK = '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
-_MX, _MY = int(MARGIN_X_PT * EMU_PER_PT), int(MARGIN_Y_PT * EMU_PER_PT)
 
 
 @dataclass(frozen=True)
@@ -48,13 +39,22 @@ class Plan:
     pages: tuple[tuple[int, ...], ...]  # body row indexes on each slide
 
 
-def _runs(text: str, bold: bool) -> tuple[Run, ...]:
-    return tuple(Run(s.text, s.bold or bold, s.italic) for s in parse_inline(text)) or (Run(""),)
+def _runs(text: str, bold: bool, writing: Writing | None = None) -> tuple[Run, ...]:
+    if writing is None:
+        return tuple(Run(s.text, s.bold or bold, s.italic) for s in parse_inline(text)) or (
+            Run(""),)
+    runs = runs_of(parse_inline(text), writing)
+    beyond = complex_text(runs, writing)
+    return tuple(r.measured(bold, beyond) for r in runs) or (Run(""),)
 
 
-def _unit_width(text: str, bold: bool, longest: bool) -> float:
+def _unit_width(text: str, bold: bool, longest: bool, writing: Writing | None = None) -> float:
     """Width of the cell's text on one line (or of its longest word) at 1 pt."""
     measurer = get_measurer()
+    runs = _runs(text, bold, writing) if writing is not None else ()
+    if any(run.lang for run in runs) or (writing is not None and writing.rtl):
+        natural, least = measurer.extent_units(runs, writing.rtl)  # type: ignore[union-attr]
+        return (least if longest else natural) / 1000
     pieces = [(w, s) for s in parse_inline(text) for w in (_words(s.text) if longest else [s.text])]
     widths = [measurer.text_width_pt(w, 1.0, s.bold or bold, s.italic) for w, s in pieces]
     return (max(widths) if longest else sum(widths)) if widths else 0.0
@@ -66,12 +66,13 @@ def _words(text: str) -> list[str]:
     return [piece for word in text.split() for piece in HYPHEN_BREAK.split(word)]
 
 
-def unit_widths(data: tabular.TableData) -> tuple[list[float], list[float]]:
+def unit_widths(data: tabular.TableData, writing: Writing | None = None
+                ) -> tuple[list[float], list[float]]:
     """(one-line width, longest word) of each column at 1 pt: widths scale with the size."""
     rows = [(data.header, True)] + [(row, False) for row in data.body]
     columns = range(len(data.header))
-    natural = [max(_unit_width(r[c], b, False) for r, b in rows) for c in columns]
-    least = [max(_unit_width(r[c], b, True) for r, b in rows) for c in columns]
+    natural = [max(_unit_width(r[c], b, False, writing) for r, b in rows) for c in columns]
+    least = [max(_unit_width(r[c], b, True, writing) for r, b in rows) for c in columns]
     return natural, least
 
 
@@ -119,11 +120,13 @@ def table_width(natural: Sequence[float], room: float) -> float:
     return min(room, max(room * NARROWEST, sum(natural) * 1.5))
 
 
-def row_height(cells: Sequence[str], widths: Sequence[int], size: float, bold: bool) -> int:
+def row_height(cells: Sequence[str], widths: Sequence[int], size: float, bold: bool,
+               writing: Writing | None = None) -> int:
     measurer = get_measurer()
+    rtl = writing is not None and writing.rtl
     lines = max(
-        measurer.line_count(Paragraph(_runs(text, bold), size), w / EMU_PER_PT - 2 * MARGIN_X_PT,
-                            size)
+        measurer.line_count(Paragraph(_runs(text, bold, writing), size, rtl=rtl),
+                            w / EMU_PER_PT - 2 * MARGIN_X_PT, size)
         for text, w in zip(cells, widths, strict=True)
     )
     return int((lines * LINE_PITCH * size + 2 * MARGIN_Y_PT) * EMU_PER_PT)
@@ -165,7 +168,7 @@ class TooTall(Exception):
 
 
 def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
-               relative: Sequence[float] | None) -> Plan:
+               relative: Sequence[float] | None, writing: Writing | None = None) -> Plan:
     """The largest size that fits one slide, else continuation slides; TooTall if a row never
     fits.
 
@@ -175,7 +178,7 @@ def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
     """
     _, _, width, height = area
     room = int(height * SPARE)
-    units = unit_widths(data)
+    units = unit_widths(data, writing)
     whole = [size for size in (*SIZES_PT, *range(min(SIZES_PT) - 1, FLOOR_PT - 1, -1))
              if words_fit(units, column_widths(units, width, size, relative), size)]
     sizes = [size for size in SIZES_PT if size in whole] or whole[:1] or list(SIZES_PT)
@@ -183,11 +186,11 @@ def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
     for size in (*sizes, continued):
         last = size == continued
         widths = column_widths(units, width, size, relative)
-        header = row_height(data.header, widths, size, True)
+        header = row_height(data.header, widths, size, True, writing)
         heights: list[int] = []
         used = header
         for row in data.body:
-            heights.append(row_height(row, widths, size, False))
+            heights.append(row_height(row, widths, size, False, writing))
             used += heights[-1]
             if used > room and not last:
                 break  # will not fit on one slide at this size
@@ -209,7 +212,7 @@ def render_table(ctx: SlideContext, slide: TableSlide) -> None:
                                        "(placeholder idx 1) for the table"))
         return
     try:
-        plan = plan_table(data, area, slide.column_widths())
+        plan = plan_table(data, area, slide.column_widths(), ctx.writing())
     except TooTall as exc:
         ctx.fill_title(slide.title)
         ctx.problems.append(ctx.locate(
@@ -224,61 +227,12 @@ def render_table(ctx: SlideContext, slide: TableSlide) -> None:
                             Fit(0, len(data.body) + 1, height / EMU_PER_PT, True))
         ctx.record("table", [Para(" ".join(data.header), bold=True)], measured)
     numeric = tabular.numeric_columns(data)
-    align = [_ALIGN[a] for a in slide.align or ["right" if n else "left" for n in numeric]]
+    # Text at the start of its column, numbers at the end: mirrored on a right-to-left slide.
+    start, end = ("right", "left") if ctx.rtl else ("left", "right")
+    align = [_ALIGN[a] for a in slide.align or [end if n else start for n in numeric]]
     for page, indexes in enumerate(plan.pages):
         here = ctx if page == 0 else ctx.continuation()
         here.fill_title(slide.title if page == 0 else f"{slide.title} (cont.)")
         body = [data.body[i] for i in indexes]
         heights = [plan.header_height] + [plan.heights[i] for i in indexes]
-        draw_table(here, area, [data.header, *body], plan, heights, align)
-
-
-def draw_table(ctx: SlideContext, area: tuple[int, int, int, int], rows: list[Sequence[str]],
-               plan: Plan, heights: list[int], align: Sequence[str]) -> Any:
-    """A PowerPoint table of ``rows`` (the first is the header) at the top left of ``area``."""
-    x, y, _, _ = area
-    frame = ctx.slide.shapes.add_table(1, 1, x, y, sum(plan.widths), sum(heights))
-    # Written as one piece of XML: python-pptx's cell-by-cell setters were 70% of a long build.
-    grid = "".join(f'<a:gridCol w="{w}"/>' for w in plan.widths)
-    body = "".join(
-        f'<a:tr h="{h}">'
-        + "".join(_cell(ctx, text, plan.size_pt, how, r)
-                  for text, how in zip(cells, align, strict=True))
-        + "</a:tr>"
-        for r, (cells, h) in enumerate(zip(rows, heights, strict=True))
-    )
-    table = parse_xml(
-        f'<a:tbl {_A} {_R}><a:tblPr firstRow="1" bandRow="0"><a:tableStyleId>{NO_STYLE}'
-        f"</a:tableStyleId></a:tblPr><a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>"
-    )
-    old = frame._element.graphic.graphicData.tbl
-    old.getparent().replace(old, table)
-    return frame
-
-
-def _cell(ctx: SlideContext, text: str, size: float, align: str, row: int) -> str:
-    header = row == 0
-    language = quoteattr(ctx.deck.language)
-    sz = int(size * 100)
-    runs = []
-    for span in parse_inline(text):
-        attrs = f' lang={language} sz="{sz}"'
-        attrs += ' b="1"' if span.bold or header else ""
-        attrs += ' i="1"' if span.italic else ""
-        attrs += ' baseline="30000"' if span.note else ""
-        inner = _ON_DARK if header else ""  # white on the header's dark fill, in any theme
-        if span.url:
-            r_id = ctx.slide.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
-            inner += f'<a:hlinkClick r:id="{r_id}"/>'
-        properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
-        pieces = [f"<a:r>{properties}<a:t>{escape(piece)}</a:t></a:r>" if piece else ""
-                  for piece in span.text.split("\n")]
-        runs.append(f"<a:br>{properties}</a:br>".join(pieces))
-    fill = "tx2" if header else ("bg2" if row % 2 == 0 else None)  # banded body rows
-    fill_xml = f'<a:solidFill><a:schemeClr val="{fill}"/></a:solidFill>' if fill else ""
-    margins = f'marL="{_MX}" marR="{_MX}" marT="{_MY}" marB="{_MY}"'
-    return (
-        f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{align}"/>{"".join(runs)}'
-        f'<a:endParaRPr lang={language} sz="{sz}"/></a:p></a:txBody>'
-        f'<a:tcPr {margins} anchor="ctr">{fill_xml}</a:tcPr></a:tc>'
-    )
+        draw_table(here, area, [data.header, *body], plan.widths, plan.size_pt, heights, align)
