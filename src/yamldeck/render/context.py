@@ -16,6 +16,7 @@ from .placeholders import (
     remove_empty_placeholders,
     slide_placeholder,
 )
+from .marks import mark_frame
 from .records import FRAME_RECORDS, FrameRecord, overflow_message
 from .slots import (
     Slot,
@@ -146,6 +147,8 @@ class SlideContext:
                 _no_bullet(p._p.get_or_add_pPr())
         if slot is not None:
             finish(shape, slot, style)
+        if self.outline is not None:  # named after the field it shows (render.marks)
+            mark_frame(shape, self.outline.slides[self.index].kind, idx)
         problem = None
         if not result.fits:
             problem = self.locate(overflow_message(self.label, what, measured))

@@ -29,6 +29,7 @@ from .chrome import add_footer, is_dark
 from .context import SlideContext
 from .frozen import freeze
 from .kinds import RENDERERS, layout_key
+from .marks import add_record, slide_mark
 from .layouts import OPENING, LayoutError
 from .members import package_members
 from .notes import write_notes
@@ -74,6 +75,8 @@ def render_outline(
     if not package:
         return b""
     _set_properties(start.prs, outline, epoch)
+    rendered = [source.slide_number(index) for index in range(len(outline.slides))]
+    add_record(start.prs, list(outline.slides), rendered, run.shown, outline.deck)
     members = package_members(start.prs)
     if members is not None:  # the deterministic zip in one pass (see render.members)
         return zip_deck(members, epoch=epoch)
@@ -94,6 +97,7 @@ class _Run:
     assets: Any
     problems: list[Problem] = field(default_factory=list)
     reuse: Any = None  # slidecache.RenderReuse, when rebuilding with a cache
+    shown: list[str] = field(default_factory=list)  # each deck slide's marks.slide_mark
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ def _drawn(run: _Run, placed: Iterable[_Placed]) -> Iterator[_Drawn]:
         layout = slide.choice.layout
         if run.reuse is not None and run.reuse.replay(slide.model, layout, position + 1):
             position += 1
+            run.shown.append(slide_mark(slide.number, run.start.prs.slides[-1]))
             continue
         ctx = _context(run, slide, run.adder.add_slide(layout))
         RENDERERS[slide.model.kind](ctx, slide.model)
@@ -185,6 +190,7 @@ def _finished(run: _Run, drawn: Iterable[_Drawn]) -> Iterator[_Drawn]:
                     position,
                     lambda s, n, layout=layout: add_footer(s, layout, outline, n),
                 )
+            run.shown.append(slide_mark(slide.placed.number, part.slide))
         ctx = slide.parts[0]
         run.problems.extend(p for part in slide.parts[1:] for p in part.problems)
         if model.notes:

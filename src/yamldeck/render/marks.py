@@ -1,0 +1,206 @@
+"""The marks a built deck carries so `import --into` matches an edited deck to its outline.
+
+Three marks, all invisible to the audience and derived from the outline alone (builds stay
+byte-identical):
+
+- every frame that shows a field of the outline is named after it (``cNvPr name``, seen only in
+  PowerPoint's selection pane): ``yamldeck:title``, ``yamldeck:bullets``,
+  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field;
+- the record, in the deck's custom document properties (``docProps/custom.xml``, split into
+  values of at most 240 characters, as Office limits them): which outline slide each deck slide
+  was (by its ``p:sldId`` id, which PowerPoint keeps when slides move), and a short digest of
+  every field's text as built, item by item for lists, so an import can tell "the deck changed"
+  from "the outline changed since the build";
+- the digests themselves, made by ``digest`` from the text a reader sees (markup removed).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ..outline.inline import plain_text
+
+PREFIX = "yamldeck:"
+RECORD_HEADER = "yamldeck-record 1"
+PROPERTY = "yamldeck.record."  # + a four-digit chunk number
+CHUNK = 240
+CUSTOM_PART = "/docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+# Which frame (by the built-in layout's placeholder idx) shows which field, per kind. A kind
+# not listed (a new one) gets its title marked; its other frames are reported, not merged.
+FRAMES: dict[str, dict[int, str]] = {
+    "title": {0: "title", 1: "subtitle"},
+    "section": {0: "title", 1: "subtitle"},
+    "bullets": {0: "title", 1: "bullets"},
+    "statement": {0: "title", 1: "statement"},
+    "number": {0: "title", 1: "number", 2: "caption", 3: "details"},
+    "columns": {0: "title", 1: "columns.0", 2: "columns.1", 3: "columns.0.heading",
+                4: "columns.1.heading"},
+    "closing": {0: "title", 13: "subtitle", 1: "contacts"},
+    "picture": {0: "title", 1: "bullets", 2: "bullets"},
+}
+_TITLE_ONLY = {0: "title"}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
+_XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
+_SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
+_SPACES = re.compile(r"\s+")
+
+Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
+
+
+def frame_field(kind: str, idx: int) -> str | None:
+    """The field frame ``idx`` of a ``kind`` slide shows, or None."""
+    return FRAMES.get(kind, _TITLE_ONLY).get(idx)
+
+
+def mark_frame(shape: Any, kind: str, idx: int) -> None:
+    """Name a frame after the field it shows (nothing for frames no field is recorded for)."""
+    field = frame_field(kind, idx)
+    if field is not None:
+        shape._element._nvXxPr.cNvPr.set("name", PREFIX + field)
+
+
+def slide_mark(number: int, slide: Any) -> str:
+    """A deck slide's entry in the record: its outline slide number, its highest shape id (a
+    shape with a higher one was added later), a digest of its look (where its marked frames
+    sit and how their runs are sized and coloured) and its marked fields in drawing order."""
+    element = slide._element
+    highest = max((int(e.get("id", "0")) for e in element.iter(_CNVPR)), default=0)
+    fields = [name for name, _ in marked_frames(element)]
+    return f"{number}:{highest}:{look(element)}:{','.join(fields)}"
+
+
+def marked_frames(element: Any) -> list[tuple[str, Any]]:
+    """(field, p:sp) of the slide's frames that carry a field's mark, in drawing order."""
+    found = []
+    for sp in element.iter(_SP):
+        name = sp.find(_SP_NAME)
+        if name is not None and name.get("name", "").startswith(PREFIX):
+            found.append((name.get("name")[len(PREFIX):], sp))
+    return found
+
+
+def look(element: Any) -> str:
+    """A digest of what formatting the marked frames show: boxes, run sizes, underline, colours."""
+    parts = []
+    for field, sp in marked_frames(element):
+        xfrm = sp.find(_XFRM)
+        box = [] if xfrm is None else [c.attrib.get(k, "") for c in xfrm for k in ("x", "y", "cx",
+                                                                                  "cy")]
+        runs = set()
+        for r_pr in sp.iter(_RPR):
+            colours = [c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME)]
+            runs.add((r_pr.get("sz", ""), r_pr.get("u", ""), r_pr.get("strike", ""), *colours))
+        parts.append(f"{field}{box}{sorted(runs)}")
+    return digest(0, "".join(parts))[1:]
+
+
+def digest(level: int, text: str) -> str:
+    """A paragraph's token: its level and 8 characters of a hash of what a reader sees."""
+    seen = _SPACES.sub(" ", plain_text(text)).strip()
+    raw = hashlib.blake2b(seen.encode("utf-8"), digest_size=6).digest()
+    return f"{level}{base64.urlsafe_b64encode(raw).decode('ascii')}"
+
+
+def bullet_items(bullets: Any, level: int = 0) -> Items:
+    items: Items = []
+    for bullet in bullets or ():
+        items.append((level, bullet.text))
+        items += bullet_items(bullet.children, level + 1)
+    return items
+
+
+def note_items(notes: str | None) -> Items:
+    """Speaker notes as render.notes writes them: blocks between blank lines, lines joined."""
+    blocks = re.split(r"\n\s*\n", (notes or "").strip())
+    joined = (" ".join(line.strip() for line in block.splitlines()).strip() for block in blocks)
+    return [(0, text) for text in joined if text]
+
+
+def built_fields(slide: Any, deck: Any) -> dict[str, Items]:
+    """Each recorded field of ``slide`` as the deck shows it (defaults from ``deck:`` filled in)."""
+    kind = slide.kind
+    fields: dict[str, Items] = {}
+    for field in dict.fromkeys(FRAMES.get(kind, _TITLE_ONLY).values()):
+        items = _items(slide, deck, field)
+        if items:
+            fields[field] = items
+    fields["notes"] = note_items(slide.notes)
+    return fields
+
+
+def _items(slide: Any, deck: Any, field: str) -> Items:
+    if field.startswith("columns."):
+        parts = field.split(".")
+        column = slide.columns[int(parts[1])]
+        if len(parts) == 3:
+            return [(0, column.heading)] if column.heading else []
+        return bullet_items(column.bullets) if column.bullets else (
+            [(0, column.text)] if column.text else [])
+    value = getattr(slide, field, None)
+    if value is None and slide.kind == "title" and field in ("title", "subtitle"):
+        value = getattr(deck, field, None)
+    if field == "bullets":
+        return bullet_items(value)
+    if isinstance(value, (list, tuple)):
+        return [(0, item) for item in value]
+    return [(0, value)] if value else []
+
+
+def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]]) -> str:
+    """The record: deck slide ids with their outline slide numbers, then each outline slide's
+    digests (``groups``: the rendered slides of each outline slide, in order; a slide continued
+    by `overflow: continue` is recorded whole, its parts' bullets joined)."""
+    lines = [RECORD_HEADER, "slides " + " ".join(f"{sid}={number}" for sid, number in ids)]
+    for number, parts in enumerate(groups, 1):
+        if not parts:
+            continue
+        fields = built_fields(parts[0], deck)
+        for part in parts[1:]:
+            for name, items in built_fields(part, deck).items():
+                if name not in ("title", "notes"):
+                    fields[name] = fields.get(name, []) + items
+        tokens = " ".join(f"{name}={','.join(digest(*item) for item in items)}"
+                          for name, items in fields.items())
+        lines.append(f"{number} {parts[0].kind} {tokens}".rstrip())
+    return "|".join(lines)  # one line per slide, kept on one line by every editor
+
+
+def custom_properties(record: str) -> bytes:
+    """docProps/custom.xml holding the record in chunks Office keeps whole."""
+    chunks = [record[i:i + CHUNK] for i in range(0, len(record), CHUNK)]
+    props = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{PROPERTY}{pid - 1:04d}">'
+        f"<vt:lpwstr>{escape(chunk)}</vt:lpwstr></property>"
+        for pid, chunk in enumerate(chunks, 2))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"{props}</Properties>").encode("utf-8")
+
+
+def add_record(prs: Any, slides: list[Any], rendered: list[int], shown: list[str],
+               deck: Any) -> None:
+    """Add the record to the deck: ``slides`` are the rendered outline's slides, ``rendered``
+    the outline slide number of each, ``shown`` each deck slide's slide_mark, in order."""
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    groups: list[list[Any]] = [[] for _ in range(max(rendered, default=0))]
+    for slide, number in zip(slides, rendered):
+        groups[number - 1].append(slide)
+    slide_ids = [int(s.get("id")) for s in prs.part._element.sldIdLst]
+    record = record_text(groups, deck, list(zip(slide_ids, shown)))
+    package = prs.part.package
+    part = Part(PackURI(CUSTOM_PART), CUSTOM_TYPE, package, custom_properties(record))
+    package.relate_to(part, CUSTOM_REL)
