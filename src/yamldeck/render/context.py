@@ -10,13 +10,13 @@ from pptx.oxml.ns import qn
 from ..errors import Problem
 from ..layout.measure import get_measurer
 from ..outline.model import Deck
+from .marks import mark_frame
 from .placeholders import (
     dimensions,
     layout_placeholders,
     remove_empty_placeholders,
     slide_placeholder,
 )
-from .marks import mark_frame
 from .records import FRAME_RECORDS, FrameRecord, overflow_message
 from .slots import (
     Slot,

@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -53,6 +52,7 @@ _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
 _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
+_TIMING, _PAR = f"{_P}timing", f"{_P}par"
 _SPACES = re.compile(r"\s+")
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
@@ -73,11 +73,18 @@ def mark_frame(shape: Any, kind: str, idx: int) -> None:
 def slide_mark(number: int, slide: Any) -> str:
     """A deck slide's entry in the record: its outline slide number, its highest shape id (a
     shape with a higher one was added later), a digest of its look (where its marked frames
-    sit and how their runs are sized and coloured) and its marked fields in drawing order."""
+    sit and how their runs are sized and coloured), its marked fields in drawing order and its
+    number of animation steps."""
     element = slide._element
     highest = max((int(e.get("id", "0")) for e in element.iter(_CNVPR)), default=0)
     fields = [name for name, _ in marked_frames(element)]
-    return f"{number}:{highest}:{look(element)}:{','.join(fields)}"
+    return f"{number}:{highest}:{look(element)}:{','.join(fields)}:{animations(element)}"
+
+
+def animations(element: Any) -> int:
+    """How many animation steps the slide has (p:par of its p:timing)."""
+    timing = element.find(_TIMING)
+    return 0 if timing is None else sum(1 for _ in timing.iter(_PAR))
 
 
 def marked_frames(element: Any) -> list[tuple[str, Any]]:
@@ -186,7 +193,7 @@ def custom_properties(record: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
             'schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://'
             'schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            f"{props}</Properties>").encode("utf-8")
+            f"{props}</Properties>").encode()
 
 
 def add_record(prs: Any, slides: list[Any], rendered: list[int], shown: list[str],
@@ -197,10 +204,10 @@ def add_record(prs: Any, slides: list[Any], rendered: list[int], shown: list[str
     from pptx.opc.packuri import PackURI
 
     groups: list[list[Any]] = [[] for _ in range(max(rendered, default=0))]
-    for slide, number in zip(slides, rendered):
+    for slide, number in zip(slides, rendered, strict=True):
         groups[number - 1].append(slide)
     slide_ids = [int(s.get("id")) for s in prs.part._element.sldIdLst]
-    record = record_text(groups, deck, list(zip(slide_ids, shown)))
+    record = record_text(groups, deck, list(zip(slide_ids, shown, strict=True)))
     package = prs.part.package
     part = Part(PackURI(CUSTOM_PART), CUSTOM_TYPE, package, custom_properties(record))
     package.relate_to(part, CUSTOM_REL)

@@ -29,8 +29,8 @@ from .chrome import add_footer, is_dark
 from .context import SlideContext
 from .frozen import freeze
 from .kinds import RENDERERS, layout_key
-from .marks import add_record, slide_mark
 from .layouts import OPENING, LayoutError
+from .marks import add_record, slide_mark
 from .members import package_members
 from .notes import write_notes
 from .setup import Start, light_text, start_deck
