@@ -56,8 +56,8 @@ class IntoResult:
                "left as the outline has them" if self.conflicts else ""
         if not self.written:
             return f"--dry-run: {self.outline} is unchanged{held}"
-        return (f"updated {self.outline} (the previous one is {self.backup}){held} in "
-                f"{self.seconds:.2f} s")
+        kept = f" (the previous one is {self.backup})" if self.backup else ""
+        return f"updated {self.outline}{kept}{held} in {self.seconds:.2f} s"
 
 
 def backup_of(outline: Path) -> Path:
@@ -78,20 +78,28 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     seen = read_slides(opened.prs, built, warnings)
     added = _new_slides(opened, deck, warnings) if any(s.number is None for s in seen) else {}
     merged = merge_into(text, model, built, seen, (str(outline), str(deck)),
-                        lambda position: added.get(position), warnings)
+                        lambda position: added.get(position), warnings, outline.parent)
     if merged.text != text:
         _check_valid(merged.text, outline)
-    diff = "".join(difflib.unified_diff(text.splitlines(keepends=True),
-                                        merged.text.splitlines(keepends=True),
-                                        f"{outline} (before)", f"{outline} (with {deck.name})"))
+    changes = [(path, path.read_text("utf-8-sig"), new) for path, new in merged.files.items()]
+    changes.append((outline, text, merged.text))
+    diff = "".join(_diff(path, old, new, deck) for path, old, new in changes)
     backup = None
     if diff and not dry_run:
-        backup = backup_of(outline)
-        write_atomically(text.encode("utf-8"), backup, protected=[deck])
-        write_atomically(merged.text.encode("utf-8"), outline, protected=[deck])
+        for path, old, new in changes:  # the CSV files first, the outline last
+            if old != new:
+                write_atomically(old.encode("utf-8"), backup_of(path), protected=[deck])
+                write_atomically(new.encode("utf-8"), path, protected=[deck])
+        backup = backup_of(outline) if text != merged.text else None
     problems = tuple(Problem(w, file=str(deck), severity="warning") for w in merged.warnings)
     return IntoResult(outline, diff, tuple(merged.conflicts), problems,
                       bool(diff) and not dry_run, backup, time.perf_counter() - start)
+
+
+def _diff(path: Path, old: str, new: str, deck: Path) -> str:
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True),
+                                        new.splitlines(keepends=True),
+                                        f"{path} (before)", f"{path} (with {deck.name})"))
 
 
 def _check_writable(outline: Path) -> None:

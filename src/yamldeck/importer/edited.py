@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..errors import YamldeckError
 from ..render.marks import CUSTOM_PART, PROPERTY, RECORD_HEADER, animations, look, marked_frames
+from .chartdata import deck_rows
 from .texts import Links, Para, paragraphs, qn, unbolded
 
 _HIDDEN = ("0", "false")
@@ -48,6 +49,7 @@ class Seen:
     position: int  # where its first part is in the edited deck (1-based)
     fields: dict[str, list[Para]] = field(default_factory=dict)
     extra: list[Para] = field(default_factory=list)  # text of frames added in the deck
+    chart: list[list[Any]] | None = None  # its chart's rows (category, values), if it has one
 
 
 def read_record(prs: Any, name: str) -> Built:
@@ -106,6 +108,8 @@ def read_slides(prs: Any, built: Built, warnings: list[str]) -> list[Seen]:
         _report(slide, mark, position, warnings)
         if "notes" not in entry.fields:
             entry.fields["notes"] = _notes(slide)
+        if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
+            entry.chart = deck_rows(slide, mark.highest)
     if lost and seen:
         raise UnmarkedDeck(
             "the deck's slides have lost yamldeck's marks (a program such as LibreOffice "

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
 from ..outline.inline import plain_text
 from ..render.marks import built_fields, digest
-from . import outlinedoc, slideblocks
+from . import chartdata, outlinedoc, slideblocks
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
 
@@ -27,6 +28,7 @@ class Merged:
     come (warnings)."""
 
     text: str
+    files: dict[Path, str] = field(default_factory=dict)  # CSV files with the deck's numbers
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -37,12 +39,13 @@ class _Run:
     outline: Any  # the outline model now
     slides: Any  # the outline's slides: list, as ruamel.yaml read them
     names: tuple[str, str]  # the outline's and the deck's file names, for conflicts
+    folder: Path  # the outline's folder (its CSV files)
     merged: Merged
     lines: dict[int, int] = field(default_factory=dict)  # slide index -> line (1-based)
 
 
 def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: tuple[str, str],
-               new_slides: Any, warnings: list[str]) -> Merged:
+               new_slides: Any, warnings: list[str], folder: Path) -> Merged:
     """The outline ``text`` (``outline``: the same, validated) with the deck's edits.
 
     ``new_slides(position)`` gives the outline text of a slide the deck added (its lines, at
@@ -52,7 +55,7 @@ def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: t
     if not exact:
         merged.warnings.append(f"{names[0]} is laid out in a way ruamel.yaml does not write back "
                                "exactly (indentation); lines other than those changed may move")
-    run = _Run(built, outline, document["slides"], names, merged)
+    run = _Run(built, outline, document["slides"], names, folder, merged)
     where = _base_to_current(built, outline)
     for entry in seen:
         if entry.number is not None and entry.number in where:
@@ -103,6 +106,8 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         place = "bullets" if "bullets" in entry.fields else "notes"
         run.merged.warnings.append(f"{label}: the text of a box added in the deck is added to "
                                    f"its {place}")
+    if entry.chart is not None and "chart" in base_fields:
+        _merge_chart(run, entry, slide_map, base_fields["chart"], label)
     for name, paras in entry.fields.items():
         if name not in base_fields and name != "notes":
             continue
@@ -117,6 +122,21 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
             problem = outlinedoc.set_items(slide_map, name, result)
             if problem:
                 run.merged.warnings.append(f"{label}: {problem}")
+
+
+def _merge_chart(run: _Run, entry: Seen, slide_map: Any, base: list[str], label: str) -> None:
+    """The chart's numbers: into its data: rows, or into the CSV file it names."""
+    chart = slide_map["chart"]
+    mine, lines = chartdata.outline_items(chart, run.folder)
+    result, conflicts = merge_items(base, mine, chartdata.deck_items(entry.chart or []))
+    for conflict in conflicts:
+        run.merged.conflicts.append(_conflict(run, slide_map, "chart", label, conflict))
+    if [i.token for i in result] == [i.token for i in mine]:
+        return
+    if lines is None:
+        chartdata.set_rows(chart, result)
+    else:
+        run.merged.files[run.folder / str(chart["csv"])] = chartdata.csv_text(lines, result)
 
 
 def _theirs(name: str, paras: list[Any]) -> list[Item]:

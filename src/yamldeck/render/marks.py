@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -134,16 +135,38 @@ def note_items(notes: str | None) -> Items:
     return [(0, text) for text in joined if text]
 
 
-def built_fields(slide: Any, deck: Any) -> dict[str, Items]:
-    """Each recorded field of ``slide`` as the deck shows it (defaults from ``deck:`` filled in)."""
+def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
+    """Each recorded field of ``slide`` as the deck shows it (defaults from ``deck:`` filled in);
+    ``rows`` (CSV file name -> rows) gives a chart's numbers when they come from a file."""
     kind = slide.kind
     fields: dict[str, Items] = {}
     for field in dict.fromkeys(FRAMES.get(kind, _TITLE_ONLY).values()):
         items = _items(slide, deck, field)
         if items:
             fields[field] = items
+    chart = getattr(slide, "chart", None)
+    data = None if chart is None else chart.data if chart.data is not None else (
+        (rows or {}).get(chart.csv))
+    if data:
+        fields["chart"] = [(0, row_text(row)) for row in data[1:]]
     fields["notes"] = note_items(slide.notes)
     return fields
+
+
+def row_text(cells: Iterable[Any]) -> str:
+    """A chart's row as one text: its category, then each number written one way (25 and 25.0
+    are the same number), separated by tabs."""
+    return "\t".join(_number(cell) for cell in cells)
+
+
+def _number(cell: Any) -> str:
+    if cell is None:
+        return ""
+    text = str(cell).strip()
+    try:
+        return repr(float(text.replace(",", "")))
+    except ValueError:
+        return text
 
 
 def _items(slide: Any, deck: Any, field: str) -> Items:
@@ -164,7 +187,8 @@ def _items(slide: Any, deck: Any, field: str) -> Items:
     return [(0, value)] if value else []
 
 
-def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]]) -> str:
+def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]],
+                rows: Any = None) -> str:
     """The record: deck slide ids with their outline slide numbers, then each outline slide's
     digests (``groups``: the rendered slides of each outline slide, in order; a slide continued
     by `overflow: continue` is recorded whole, its parts' bullets joined)."""
@@ -172,10 +196,10 @@ def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]]) 
     for number, parts in enumerate(groups, 1):
         if not parts:
             continue
-        fields = built_fields(parts[0], deck)
+        fields = built_fields(parts[0], deck, rows)
         for part in parts[1:]:
-            for name, items in built_fields(part, deck).items():
-                if name not in ("title", "notes"):
+            for name, items in built_fields(part, deck, rows).items():
+                if name not in ("title", "notes", "chart"):
                     fields[name] = fields.get(name, []) + items
         tokens = " ".join(f"{name}={','.join(digest(*item) for item in items)}"
                           for name, items in fields.items())
@@ -197,7 +221,7 @@ def custom_properties(record: str) -> bytes:
 
 
 def add_record(prs: Any, slides: list[Any], rendered: list[int], shown: list[str],
-               deck: Any) -> None:
+               deck: Any, rows: Any = None) -> None:
     """Add the record to the deck: ``slides`` are the rendered outline's slides, ``rendered``
     the outline slide number of each, ``shown`` each deck slide's slide_mark, in order."""
     from pptx.opc.package import Part
@@ -207,7 +231,7 @@ def add_record(prs: Any, slides: list[Any], rendered: list[int], shown: list[str
     for slide, number in zip(slides, rendered, strict=True):
         groups[number - 1].append(slide)
     slide_ids = [int(s.get("id")) for s in prs.part._element.sldIdLst]
-    record = record_text(groups, deck, list(zip(slide_ids, shown, strict=True)))
+    record = record_text(groups, deck, list(zip(slide_ids, shown, strict=True)), rows)
     package = prs.part.package
     part = Part(PackURI(CUSTOM_PART), CUSTOM_TYPE, package, custom_properties(record))
     package.relate_to(part, CUSTOM_REL)

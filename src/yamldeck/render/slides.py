@@ -76,7 +76,8 @@ def render_outline(
         return b""
     _set_properties(start.prs, outline, epoch)
     rendered = [source.slide_number(index) for index in range(len(outline.slides))]
-    add_record(start.prs, list(outline.slides), rendered, run.shown, outline.deck)
+    add_record(start.prs, list(outline.slides), rendered, run.shown, outline.deck,
+               getattr(assets, "rows", None))
     members = package_members(start.prs)
     if members is not None:  # the deterministic zip in one pass (see render.members)
         return zip_deck(members, epoch=epoch)
