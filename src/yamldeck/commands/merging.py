@@ -34,8 +34,7 @@ class IntoResult:
     diff: str  # the unified diff of the outline ("" when nothing changed)
     conflicts: tuple[str, ...]
     warnings: tuple[Problem, ...]
-    written: bool
-    backup: Path | None
+    written: tuple[Path, ...]  # the files changed (CSV files first, the outline last)
     seconds: float
 
     @property
@@ -55,9 +54,10 @@ class IntoResult:
         held = f"; {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} " \
                "left as the outline has them" if self.conflicts else ""
         if not self.written:
-            return f"--dry-run: {self.outline} is unchanged{held}"
-        kept = f" (the previous one is {self.backup})" if self.backup else ""
-        return f"updated {self.outline}{kept}{held} in {self.seconds:.2f} s"
+            return f"--dry-run: nothing was written{held}"
+        names = " and ".join(str(path) for path in self.written)
+        kept = ", ".join(str(backup_of(path)) for path in self.written)
+        return f"updated {names} (as they were: {kept}){held} in {self.seconds:.2f} s"
 
 
 def backup_of(outline: Path) -> Path:
@@ -75,7 +75,7 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     opened = read_deck(deck, str(deck))
     built = read_record(opened.prs, str(deck))
     warnings: list[str] = list(opened.repairs)
-    seen = read_slides(opened.prs, built, warnings)
+    seen = read_slides(opened.prs, built, warnings, str(deck))
     added = _new_slides(opened, deck, warnings) if any(s.number is None for s in seen) else {}
     merged = merge_into(text, model, built, seen, (str(outline), str(deck)),
                         lambda position: added.get(position), warnings, outline.parent)
@@ -84,16 +84,18 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     changes = [(path, path.read_text("utf-8-sig"), new) for path, new in merged.files.items()]
     changes.append((outline, text, merged.text))
     diff = "".join(_diff(path, old, new, deck) for path, old, new in changes)
-    backup = None
-    if diff and not dry_run:
-        for path, old, new in changes:  # the CSV files first, the outline last
-            if old != new:
-                write_atomically(old.encode("utf-8"), backup_of(path), protected=[deck])
-                write_atomically(new.encode("utf-8"), path, protected=[deck])
-        backup = backup_of(outline) if text != merged.text else None
+    for path, old, new in changes if not dry_run else ():
+        if old != new:
+            _check_writable(path)
+    written = []
+    for path, old, new in changes if not dry_run else ():  # CSV files first, the outline last
+        if old != new:
+            write_atomically(old.encode("utf-8"), backup_of(path), protected=[deck])
+            write_atomically(new.encode("utf-8"), path, protected=[deck])
+            written.append(path)
     problems = tuple(Problem(w, file=str(deck), severity="warning") for w in merged.warnings)
-    return IntoResult(outline, diff, tuple(merged.conflicts), problems,
-                      bool(diff) and not dry_run, backup, time.perf_counter() - start)
+    return IntoResult(outline, diff, tuple(merged.conflicts), problems, tuple(written),
+                      time.perf_counter() - start)
 
 
 def _diff(path: Path, old: str, new: str, deck: Path) -> str:
@@ -141,5 +143,5 @@ def _new_slides(opened: object, deck: Path, warnings: list[str]) -> dict[int, li
             continue
         slide.comments = [f"Added in {deck.name} (its slide {number})."]
         found.setdefault(number, [])
-        found[number] += slide_lines(slide)
+        found[number] += [f"{line}\n" for line in slide_lines(slide)]
     return found

@@ -88,7 +88,7 @@ def _record_text(prs: Any) -> str:
     return ""
 
 
-def read_slides(prs: Any, built: Built, warnings: list[str]) -> list[Seen]:
+def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[Seen]:
     """Every outline slide the deck shows (in the deck's order) and every slide added to it."""
     seen: dict[int, Seen] = {}
     order: list[Seen] = []
@@ -111,11 +111,25 @@ def read_slides(prs: Any, built: Built, warnings: list[str]) -> list[Seen]:
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
     if lost and seen:
+        saver = _application(prs)
+        by = f"{saver}, which saved it last, renamed" if saver else "the program that saved " \
+             "it last renamed"
         raise UnmarkedDeck(
-            "the deck's slides have lost yamldeck's marks (a program such as LibreOffice "
-            "renamed its frames when it saved the deck), so its text cannot be matched to the "
-            "outline's fields; make a new outline of it instead: yamldeck import DECK -o new.yaml")
+            f"the slides of {name} have lost yamldeck's marks ({by} the frames yamldeck "
+            "named), so their text cannot be matched to the outline; take the edits in by "
+            f"hand, or make a new outline of the deck: yamldeck import {name} -o new.yaml")
     return order
+
+
+def _application(prs: Any) -> str:
+    """The program that saved the deck last, as its docProps/app.xml names it ("" if none)."""
+    for part in prs.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            found = root.find("{*}Application")
+            text = (found.text or "").strip() if found is not None else ""
+            return text.split("/")[0].strip()
+    return ""
 
 
 def _ids(prs: Any) -> list[int]:

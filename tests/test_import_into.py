@@ -1,0 +1,422 @@
+"""`yamldeck import DECK --into OUTLINE`: a colleague's edits of a built deck taken back into the
+outline: exactly those edits, every comment kept, conflicts left for the user, decks that
+cannot be matched refused, and nothing lost on bad input."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from colleague import (
+    add_paragraph,
+    colleague_edits,
+    frame,
+    reword,
+    slide_titled,
+)
+from helpers import assert_no_traceback, build_file, copy_shipped, listing, run_cli
+
+pytestmark = pytest.mark.usefixtures("decks_validated")
+
+# The diff `import --into` prints for colleague_edits (hunk headers shortened to "@@": their line
+# numbers move whenever a slide is added above, which is not what this test is about).
+EXPECTED_DIFF = """\
+--- assets/partners-by-region.csv (before)
++++ assets/partners-by-region.csv (with edited.pptx)
+@@
+ Region,Partners
+ Europe,25
+ Americas,4
+-Asia-Pacific,5
++Asia-Pacific,6
+ Africa,1
+--- slides.yaml (before)
++++ slides.yaml (with edited.pptx)
+@@
+     bullets:
+       - Informal political understanding aimed at preventing the proliferation of missiles capable of delivering WMD
+       - Focuses on means of delivery rather than the WMD themselves
++      - Partners take their decisions by consensus
+     notes: |
+       The MTCR is not a treaty, and it creates no legally binding obligations.
+       It is an informal political understanding among its partners, and the
+@@
+       for all weapons of mass destruction: nuclear, chemical and biological.
+ 
+   - kind: bullets
++    title: Value of the MTCR
++    bullets:
++      - MTCR has proven to be an effective multilateral non-proliferation mechanism.
++      - Membership allows partners to play an active role in curbing the global missile proliferation threat and setting international standards
++      - Partners also benefit from information exchange and access to best practice
++    notes: |
++      The MTCR has proven to be an effective multilateral non-proliferation
++      mechanism. Since it was established in April 1987, it has grown from seven
++      founding countries to 35 partners.
++
++      Membership gives partners an active role in curbing the global missile
++      proliferation threat and in setting international standards, through the
++      common Guidelines and the Annex.
++
++      Partners also benefit from information exchange, including at the annual
++      Plenary, and from access to best practice.
++
++  - kind: bullets
+     title: How do we achieve our goals?
+     bullets:
+       - Framing and implementing export controls
+       - The MTCR Guidelines and Technical Annex represent key pillars of the Regime
+       - MTCR standards represent international best practice
+-      - Dialogue and information exchange
++      - Dialogue and regular information exchange
+     notes: |
+       The MTCR works through export controls. Partners implement the common
+       Guidelines and the Equipment, Software and Technology Annex through their
+@@
+       and to support others to improve their export control standards.
+ 
+   - kind: bullets
+-    title: Challenges
+-    bullets:
+-      - Ongoing technological change and ensuring that controls remain effective
+-      - Need to engage with non-traditional actors to raise awareness and effectively implement controls
+-    notes: |
+-      Technology keeps changing, and our controls have to stay effective. This
+-      matters especially for Category II, which covers a wide range of less
+-      sensitive, often dual-use, components, materials and technologies.
+-
+-      We also need to engage with non-traditional actors, to raise awareness and
+-      to implement controls effectively. Because each partner implements the
+-      MTCR through its own national export controls, that work happens country by
+-      country.
+-
+-  - kind: bullets
+-    title: Value of the MTCR
+-    bullets:
+-      - MTCR has proven to be an effective multilateral non-proliferation mechanism.
+-      - Membership allows partners to play an active role in curbing the global missile proliferation threat and setting international standards
+-      - Partners also benefit from information exchange and access to best practice
+-    notes: |
+-      The MTCR has proven to be an effective multilateral non-proliferation
+-      mechanism. Since it was established in April 1987, it has grown from seven
+-      founding countries to 35 partners.
+-
+-      Membership gives partners an active role in curbing the global missile
+-      proliferation threat and in setting international standards, through the
+-      common Guidelines and the Annex.
+-
+-      Partners also benefit from information exchange, including at the annual
+-      Plenary, and from access to best practice.
+-
+-  - kind: bullets
+     title: Adherence
+     bullets:
+       - The MTCR also invites non-members to declare adherence to the Regime. This provides access to some MTCR meetings and presentation materials, as well as opportunities to engage with the MTCR Chair for briefings on developments.
+       - We believe that this status helps states improve implementation of missile-related export controls and materially contribute to international non-proliferation outcomes.
+     notes: |
+-      Countries do not have to be partners to take part. Non-partners may declare
++      Countries do not have to be partners to take part: they may declare
+       unilateral adherence to the MTCR Guidelines.
+ 
+       Adherence gives access to some MTCR meetings and presentation materials,
+"""
+_HUNK = re.compile(r"^@@ .* @@$", re.M)
+
+
+def _built(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the shipped outline in tmp_path and the deck built from it."""
+    outline = copy_shipped(tmp_path / "talk")
+    build_file(outline, outline.with_name("built.pptx"))
+    return outline, outline.with_name("built.pptx")
+
+
+def _texts(path: Path) -> list[tuple[str, list[tuple[str, int]], str]]:
+    """Each slide's title, the paragraphs of every frame that shows the outline's text, and
+    its notes (what the outline holds: not the slide number, not the derived agenda)."""
+    found = []
+    for slide in Presentation(str(path)).slides:
+        frames = [(p.text, p.level) for s in slide.shapes if s.name.startswith("yamldeck:")
+                  and s.name != "yamldeck:title" for p in s.text_frame.paragraphs]
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        found.append((slide.shapes.title.text_frame.text, frames, notes))
+    return found
+
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def test_a_colleagues_edits_come_back_exactly(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    before = outline.read_text("utf-8")
+    csv_before = (outline.parent / "assets" / "partners-by-region.csv").read_text("utf-8")
+    colleague_edits(built, outline.with_name("edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == 0, run.err
+    assert run.err == ""
+    *diff, summary = run.out.splitlines(keepends=True)
+    assert _HUNK.sub("@@", "".join(diff)) == EXPECTED_DIFF
+    assert summary == ("updated assets/partners-by-region.csv and slides.yaml (as they were: "
+                       "assets/partners-by-region.csv.bak, slides.yaml.bak) in "
+                       f"{summary.split(' in ')[-1]}")
+    after = outline.read_text("utf-8")
+    assert _comments(after) == _comments(before)  # every comment, in order
+    assert outline.with_name("slides.yaml.bak").read_text("utf-8") == before
+    assert (outline.parent / "assets" / "partners-by-region.csv.bak").read_text("utf-8") == \
+        csv_before
+    # The updated outline builds into the edited deck's text.
+    rebuilt = build_file(outline, outline.with_name("rebuilt.pptx"))
+    assert _texts(rebuilt.path) == _texts(outline.with_name("edited.pptx"))
+    chart = slide_titled(rebuilt.prs, "MTCR membership")
+    values = next(s for s in chart.shapes if s.has_chart).chart.plots[0].series[0].values
+    assert list(values) == [25, 4, 6, 1]
+    # A second import finds nothing left to take back, and writes nothing.
+    again = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+    assert (again.code, again.out) == (0, "slides.yaml already has the deck's text; nothing to "
+                                          "take back\n")
+    assert outline.read_text("utf-8") == after
+
+
+def test_dry_run_prints_the_change_and_writes_nothing(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    colleague_edits(built, outline.with_name("edited.pptx"))
+    files = listing(outline.parent)
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml", "--dry-run"],
+                  outline.parent)
+
+    assert run.code == 0, run.err
+    *diff, summary = run.out.splitlines(keepends=True)
+    assert _HUNK.sub("@@", "".join(diff)) == EXPECTED_DIFF
+    assert summary == "--dry-run: nothing was written\n"
+    assert listing(outline.parent) == files
+
+
+def test_a_bullet_changed_on_both_sides_is_a_conflict_left_as_the_outline_has_it(
+        tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    goals = slide_titled(prs, "How do we achieve our goals?")
+    reword(goals, "bullets", "Dialogue and information exchange",
+           "Dialogue and regular information exchange")
+    reword(goals, "bullets", "Framing and implementing export controls",
+           "Framing and carrying out export controls")
+    prs.save(str(outline.with_name("edited.pptx")))
+    text = outline.read_text("utf-8").replace("- Dialogue and information exchange",
+                                              "- Dialogue and the exchange of information")
+    outline.write_text(text, "utf-8")  # the outline was changed too since the build
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == 1
+    line = text.splitlines().index("    title: How do we achieve our goals?") + 2
+    *_, summary = run.out.splitlines()
+    assert run.out.splitlines()[-7:] == [
+        f"slides.yaml:{line}: conflict: slide 5 'How do we achieve our goals?', bullets: "
+        "changed in the outline since the deck was built, and in the deck; the outline keeps "
+        "its text",
+        "<<<<<<< slides.yaml",
+        "- Dialogue and the exchange of information",
+        "=======",
+        "- Dialogue and regular information exchange",
+        ">>>>>>> edited.pptx",
+        "updated slides.yaml (as they were: slides.yaml.bak); 1 conflict left as the outline "
+        f"has them in {summary.split(' in ')[-1]}",
+    ]
+    after = outline.read_text("utf-8")
+    assert "- Dialogue and the exchange of information" in after  # not overwritten
+    assert "regular" not in after
+    assert "- Framing and carrying out export controls" in after  # the rest merged
+    assert after == text.replace("- Framing and implementing export controls",
+                                 "- Framing and carrying out export controls")
+
+
+def test_a_change_only_the_outline_made_is_kept(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    add_paragraph(slide_titled(prs, "Challenges"), "bullets", "Keeping pace with new technology")
+    prs.save(str(outline.with_name("edited.pptx")))
+    text = outline.read_text("utf-8").replace("title: Current focus", "title: Our current focus")
+    outline.write_text(text, "utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    assert outline.read_text("utf-8") == text.replace(
+        "      - Need to engage with non-traditional actors to raise awareness and effectively "
+        "implement controls\n",
+        "      - Need to engage with non-traditional actors to raise awareness and effectively "
+        "implement controls\n      - Keeping pace with new technology\n")
+
+
+def test_what_an_outline_cannot_hold_is_named(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    engagement = slide_titled(prs, "Engagement with others")
+    box = engagement.shapes.add_textbox(600000, 5200000, 4000000, 500000)
+    box.text_frame.text = "Outreach happens between Plenaries"
+    focus = slide_titled(prs, "Current focus")
+    frame(focus, "bullets").paragraphs[0].runs[0].font.size = Pt(40)
+    focus.shapes.add_shape(1, 100000, 100000, 300000, 300000)  # a rectangle, no text
+    prs.save(str(outline.with_name("edited.pptx")))
+    position = [s.shapes.title.text_frame.text for s in prs.slides].index("Current focus") + 1
+    spot = [s.shapes.title.text_frame.text for s in prs.slides].index("Engagement with others") + 1
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    rectangle = focus.shapes[-1].name
+    assert run.err.splitlines() == [
+        f"edited.pptx: warning: slide {position}: '{rectangle}' was added in the deck; an "
+        "outline cannot hold it, so it is not taken back",
+        f"edited.pptx: warning: slide {position}: its formatting changed (colours, sizes or "
+        "positions of its text); the outline holds words, not formatting, so it is not taken "
+        "back",
+        f"edited.pptx: warning: slide {spot} 'Engagement with others': the text of a box added "
+        "in the deck is added to its notes",
+    ]
+    assert "      Outreach happens between Plenaries\n" in outline.read_text("utf-8")
+
+
+def test_a_slide_added_in_the_deck_becomes_an_outline_slide_in_its_place(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    layout = slide_titled(prs, "Current focus").slide_layout
+    added = prs.slides.add_slide(layout)
+    added.shapes.title.text = "Export control workshops"
+    body = next(s for s in added.placeholders if s.placeholder_format.idx == 1)
+    body.text_frame.text = "Held twice a year"
+    ids = prs.slides._sldIdLst
+    entry = ids[-1]
+    ids.remove(entry)
+    ids[5].addnext(entry)  # after the sixth slide
+    prs.save(str(outline.with_name("edited.pptx")))
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    text = outline.read_text("utf-8")
+    assert ("      MTCR Guidelines. I will come back to this at the end.\n\n"
+            "  # Added in edited.pptx (its slide 7).\n"
+            "  - kind: bullets\n"
+            "    title: Export control workshops\n"
+            "    bullets:\n"
+            "      - Held twice a year\n\n"
+            "  - kind: bullets\n"
+            "    title: Current focus\n") in text
+    rebuilt = build_file(outline, outline.with_name("rebuilt.pptx"))
+    assert rebuilt.prs.slides[6].shapes.title.text_frame.text == "Export control workshops"
+
+
+def test_a_deck_yamldeck_did_not_build_is_refused(tmp_path: Path) -> None:
+    outline = copy_shipped(tmp_path / "talk")
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[1]).shapes.title.text = "Someone else's deck"
+    prs.save(str(outline.with_name("other.pptx")))
+    files = listing(outline.parent)
+
+    run = run_cli(["import", "other.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err == (
+        "error: other.pptx carries no record of a yamldeck outline (it was not built by "
+        "yamldeck, or was saved by a program that dropped the record), so its edits cannot be "
+        "matched to an outline; make a new outline of it instead: yamldeck import other.pptx "
+        "-o new.yaml\n")
+    assert listing(outline.parent) == files
+
+
+def test_after_libreoffice_the_lost_marks_are_named(
+        tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, needs_libreoffice: None) -> None:
+    """LibreOffice keeps the record (custom properties) but renames every placeholder frame and
+    renumbers slide and shape ids: the text cannot be matched, and the message says why."""
+    outline, built = _built(tmp_path)
+    colleague_edits(built, outline.with_name("edited.pptx"))
+    saved = tmp_path_factory.mktemp("resaved")  # LibreOffice's deck: not one yamldeck wrote
+    subprocess.run(["soffice", f"-env:UserInstallation={(saved / 'lo').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
+                    str(saved / "out"), str(outline.with_name("edited.pptx"))],
+                   check=True, capture_output=True, timeout=180)
+    deck = saved / "out" / "edited.pptx"
+    assert "yamldeck.record.0001" in Presentation(str(deck)).part.package.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+    ).blob.decode("utf-8")  # the record survived
+    files = listing(outline.parent)
+
+    run = run_cli(["import", str(deck), "--into", "slides.yaml"], outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == 1
+    assert run.err == (
+        f"error: the slides of {deck} have lost yamldeck's marks (LibreOffice, which saved it "
+        "last, renamed the frames yamldeck named), so their text cannot be matched to the "
+        "outline; take the edits in by hand, or make a new outline of the deck: yamldeck "
+        f"import {deck} -o new.yaml\n")
+    assert listing(outline.parent) == files
+
+
+@pytest.mark.parametrize(("case", "code", "message"), [  # exit codes as docs/cli.md lists them
+    ("missing deck", 1, "error: deck not found: 'edite.pptx' (did you mean 'edited.pptx'?)\n"),
+    ("not a deck", 1, "error: deck 'notes.pptx' is not a PowerPoint file: it is not a .pptx "
+                      "package (damaged, only partly copied, or another kind of file named "
+                      "'notes.pptx'); open it in PowerPoint and save it as a PowerPoint "
+                      "Presentation (.pptx)\n"),
+    ("outline does not parse", 1, "slides.yaml:{line}:22: error: a text contains ': ', which "
+                                  "YAML reads as a new key; put the text in quotes: title: "
+                                  "\"Challenges: now\"\n"),
+    ("read-only outline", 3, "error: 'slides.yaml' is read-only; make it writable to take the "
+                             "deck's edits into it (or see them with --dry-run); nothing was "
+                             "written\n"),
+    ("missing outline", 1, "error: outline not found: 'slide.yaml'; did you mean "
+                           "'slides.yaml'?\n"),
+    ("into with -o", 2, "error: --into updates the outline it names: leave out -o and --force\n"),
+    ("dry run without into", 2, "error: --dry-run goes with --into (it shows what --into would "
+                                "change)\n"),
+])
+def test_bad_input_loses_nothing(tmp_path: Path, case: str, code: int, message: str) -> None:
+    outline, built = _built(tmp_path)
+    colleague_edits(built, outline.with_name("edited.pptx"))
+    args = ["import", "edited.pptx", "--into", "slides.yaml"]
+    if case == "missing deck":
+        args[1] = "edite.pptx"
+    elif case == "not a deck":
+        outline.with_name("notes.pptx").write_text("not a deck", "utf-8")
+        args[1] = "notes.pptx"
+    elif case == "outline does not parse":
+        outline.write_text(outline.read_text("utf-8").replace("title: Challenges",
+                                                              "title: Challenges: now"), "utf-8")
+    elif case == "read-only outline":
+        outline.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    elif case == "missing outline":
+        args[3] = "slide.yaml"
+    elif case == "into with -o":
+        args += ["-o", "other.yaml"]
+    else:
+        args = ["import", "edited.pptx", "--dry-run"]
+    files = listing(outline.parent)
+
+    run = run_cli(args, outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == code, run.err
+    assert run.out == ""
+    if case == "outline does not parse":
+        line = outline.read_text("utf-8").splitlines().index("    title: Challenges: now") + 1
+        message = message.format(line=line)
+    assert run.err == message
+    assert listing(outline.parent) == files
+    if case == "read-only outline":
+        os.chmod(outline, stat.S_IRUSR | stat.S_IWUSR)
