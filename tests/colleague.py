@@ -71,7 +71,8 @@ def set_chart_value(slide: Any, category: str, value: float) -> None:
     data = CategoryChartData(number_format="General")
     data.categories = list(plot.categories)
     for series in plot.series:
-        values = [value if c == category else v for c, v in zip(plot.categories, series.values)]
+        pairs = zip(plot.categories, series.values, strict=True)
+        values = [value if c == category else v for c, v in pairs]
         data.add_series(series.name, values)
     chart.replace_data(data)
 

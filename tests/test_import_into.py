@@ -1,20 +1,18 @@
 """`yamldeck import DECK --into OUTLINE`: a colleague's edits of a built deck taken back into the
 outline: exactly those edits, every comment kept, conflicts left for the user, decks that
 cannot be matched refused, and nothing lost on bad input."""
+# The expected diff below is the command's output as it is: long lines, and " " for a blank line.
+# ruff: noqa: E501, W293
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
-from pptx.util import Pt
-
 from colleague import (
     add_paragraph,
     colleague_edits,
@@ -23,6 +21,8 @@ from colleague import (
     slide_titled,
 )
 from helpers import assert_no_traceback, build_file, copy_shipped, listing, run_cli
+from pptx import Presentation
+from pptx.util import Pt
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 

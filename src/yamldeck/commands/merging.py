@@ -85,8 +85,9 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     changes.append((outline, text, merged.text))
     diff = "".join(_diff(path, old, new, deck) for path, old, new in changes)
     for path, old, new in changes if not dry_run else ():
-        if old != new:
+        if old != new:  # every file and its .bak, before anything is written
             _check_writable(path)
+            _check_writable(backup_of(path))
     written = []
     for path, old, new in changes if not dry_run else ():  # CSV files first, the outline last
         if old != new:
@@ -105,6 +106,11 @@ def _diff(path: Path, old: str, new: str, deck: Path) -> str:
 
 
 def _check_writable(outline: Path) -> None:
+    if not outline.exists():
+        return
+    if outline.is_dir():
+        raise OutputError(f"'{outline}' is a folder; move it away to take the deck's edits in "
+                          "(or see them with --dry-run); nothing was written")
     mode = outline.stat().st_mode
     if not mode & stat.S_IWUSR or not os.access(outline, os.W_OK):
         raise OutputError(f"'{outline}' is read-only; make it writable to take the deck's edits "

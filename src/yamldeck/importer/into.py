@@ -127,7 +127,13 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
 def _merge_chart(run: _Run, entry: Seen, slide_map: Any, base: list[str], label: str) -> None:
     """The chart's numbers: into its data: rows, or into the CSV file it names."""
     chart = slide_map["chart"]
-    mine, lines = chartdata.outline_items(chart, run.folder)
+    try:
+        mine, lines = chartdata.outline_items(chart, run.folder)
+    except (OSError, UnicodeDecodeError) as exc:
+        run.merged.warnings.append(f"{label}: its chart's numbers are not taken back: the CSV "
+                                   f"file '{chart.get('csv')}' cannot be read "
+                                   f"({exc.__class__.__name__})")
+        return
     result, conflicts = merge_items(base, mine, chartdata.deck_items(entry.chart or []))
     for conflict in conflicts:
         run.merged.conflicts.append(_conflict(run, slide_map, "chart", label, conflict))

@@ -101,7 +101,9 @@ def set_items(slide: CommentedMap, field: str, items: list[Item]) -> str | None:
     holder, key = _holder(slide, field)
     old = holder.get(key)
     if field == "notes":
-        _set_key(slide, key, _notes(items) if items else None)
+        plain = len(items) == 1 and old is not None and not isinstance(old, LiteralScalarString)
+        _set_key(slide, key, styled(items[0].text, old) if plain else
+                 _notes(items) if items else None)
         return None
     if isinstance(old, list) or (old is None and field in ("bullets", "contacts")):
         _set_list(holder, key, items)
