@@ -54,7 +54,6 @@ _CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
 _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
 _TIMING, _PAR = f"{_P}timing", f"{_P}par"
-_SPACES = re.compile(r"\s+")
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
 
@@ -67,8 +66,8 @@ def frame_field(kind: str, idx: int) -> str | None:
 def mark_frame(shape: Any, kind: str, idx: int) -> None:
     """Name a frame after the field it shows (nothing for frames no field is recorded for)."""
     field = frame_field(kind, idx)
-    if field is not None:
-        shape._element._nvXxPr.cNvPr.set("name", PREFIX + field)
+    if field is not None:  # p:sp's first child is its p:nvSpPr, whose first child is p:cNvPr
+        shape._element[0][0].set("name", PREFIX + field)
 
 
 def slide_mark(number: int, slide: Any) -> str:
@@ -78,8 +77,9 @@ def slide_mark(number: int, slide: Any) -> str:
     number of animation steps."""
     element = slide._element
     highest = max((int(e.get("id", "0")) for e in element.iter(_CNVPR)), default=0)
-    fields = [name for name, _ in marked_frames(element)]
-    return f"{number}:{highest}:{look(element)}:{','.join(fields)}:{animations(element)}"
+    frames = marked_frames(element)
+    fields = ",".join(name for name, _ in frames)
+    return f"{number}:{highest}:{look(element, frames)}:{fields}:{animations(element)}"
 
 
 def animations(element: Any) -> int:
@@ -98,10 +98,10 @@ def marked_frames(element: Any) -> list[tuple[str, Any]]:
     return found
 
 
-def look(element: Any) -> str:
+def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
     """A digest of what formatting the marked frames show: boxes, run sizes, underline, colours."""
     parts = []
-    for field, sp in marked_frames(element):
+    for field, sp in marked_frames(element) if frames is None else frames:
         xfrm = sp.find(_XFRM)
         box = [] if xfrm is None else [c.attrib.get(k, "") for c in xfrm for k in ("x", "y", "cx",
                                                                                   "cy")]
@@ -110,14 +110,19 @@ def look(element: Any) -> str:
             colours = [c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME)]
             runs.add((r_pr.get("sz", ""), r_pr.get("u", ""), r_pr.get("strike", ""), *colours))
         parts.append(f"{field}{box}{sorted(runs)}")
-    return digest(0, "".join(parts))[1:]
+    return _hash("".join(parts))
 
 
 def digest(level: int, text: str) -> str:
     """A paragraph's token: its level and 8 characters of a hash of what a reader sees."""
-    seen = _SPACES.sub(" ", plain_text(text)).strip()
-    raw = hashlib.blake2b(seen.encode("utf-8"), digest_size=6).digest()
-    return f"{level}{base64.urlsafe_b64encode(raw).decode('ascii')}"
+    marked = "*" in text or "[" in text or "\\" in text  # else nothing for the markup to remove
+    seen = " ".join((plain_text(text) if marked else text).split())
+    return f"{level}{_hash(seen)}"
+
+
+def _hash(text: str) -> str:
+    raw = hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest()
+    return base64.urlsafe_b64encode(raw).decode("ascii")
 
 
 def bullet_items(bullets: Any, level: int = 0) -> Items:
