@@ -17,6 +17,7 @@ from colleague import (
     add_paragraph,
     colleague_edits,
     frame,
+    move_slide,
     reword,
     slide_titled,
 )
@@ -420,3 +421,21 @@ def test_bad_input_loses_nothing(tmp_path: Path, case: str, code: int, message: 
     assert listing(outline.parent) == files
     if case == "read-only outline":
         os.chmod(outline, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_moved_slide_takes_its_comments_with_it(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    move_slide(prs, slide_titled(prs, "Engagement with others"), slide_titled(prs, "Adherence"))
+    prs.save(str(outline.with_name("edited.pptx")))
+    before = outline.read_text("utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    after = outline.read_text("utf-8")
+    start = before.index("  # A statement slide: one sentence, shown large.\n")
+    block = before[start:before.index("  - kind: bullets\n    title: Current focus")]
+    closing = after.index("  # A closing slide")
+    assert after[closing - len(block):closing] == block  # comment, slide, blank line: last but one
+    assert sorted(after.splitlines()) == sorted(before.splitlines())  # nothing else changed

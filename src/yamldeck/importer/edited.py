@@ -110,6 +110,12 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
             entry.fields["notes"] = _notes(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
+    if built.marks and order and not seen:
+        raise UnmarkedDeck(
+            f"none of the slides of {name} is one yamldeck built (their ids are not those the "
+            "deck's record lists: a program renumbered them, or every slide was replaced), so "
+            "its text cannot be matched to the outline; make a new outline of the deck: "
+            f"yamldeck import {name} -o new.yaml")
     if lost and seen:
         saver = _application(prs)
         by = f"{saver}, which saved it last, renamed" if saver else "the program that saved " \

@@ -193,8 +193,7 @@ def _deleted(run: _Run, seen: list[Seen], where: dict[int, int]) -> set[int]:
 
 def _reordered(text: str, order: list[int], new_slides: Any) -> str:
     """The outline's text with its slides in ``order`` (indices; -N: the deck's slide N, new)."""
-    yaml, document, _ = outlinedoc.load(text)
-    slides = document["slides"]
+    slides = outlinedoc.new_yaml().load(text)["slides"]  # where each slide starts
     starts = [slides.lc.item(i)[0] for i in range(len(slides))]
     indent = slides.lc.item(0)[1] - 2 if len(slides) else 2
     blocks = slideblocks.split(text, starts, indent)
