@@ -439,3 +439,67 @@ def test_a_moved_slide_takes_its_comments_with_it(tmp_path: Path) -> None:
     closing = after.index("  # A closing slide")
     assert after[closing - len(block):closing] == block  # comment, slide, blank line: last but one
     assert sorted(after.splitlines()) == sorted(before.splitlines())  # nothing else changed
+
+
+SMALL = """\
+# A small talk.
+deck:
+  title: Small talk
+  language: en-NZ
+
+slides:
+  # The points.
+  - kind: bullets
+    title: Points
+    bullets:
+      - "**Bold** start"
+      - Second point
+      - Parent:
+          - Child one
+          - Child two
+      - Last point
+    # Notes follow.
+    notes: |
+      Say this.
+
+  - kind: statement
+    title: Close
+    statement: The end
+"""
+
+
+def test_bullets_reworded_removed_relevelled_and_a_box_as_a_bullet(tmp_path: Path) -> None:
+    """Paragraphs aligned by their digests: markup kept where the words are, written from the
+    runs where they changed; levels nest the YAML; the comment after the list stays."""
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(SMALL, "utf-8")
+    built = build_file(outline, tmp_path / "talk.pptx")
+    points = slide_titled(built.prs, "Points")
+    paragraphs = frame(points, "bullets").paragraphs
+    paragraphs[1].runs[0].text = "Second point, "
+    italic = paragraphs[1].add_run()
+    italic.text, italic.font.italic = "reworded", True
+    paragraphs[-1].level = 1  # "Last point" moved in under "Parent"
+    paragraphs[3]._p.getparent().remove(paragraphs[3]._p)  # "Child one" deleted
+    box = points.shapes.add_textbox(500000, 6000000, 3000000, 400000)
+    box.text_frame.text = "A new point in a box"
+    built.prs.save(str(tmp_path / "edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "talk.yaml"], tmp_path)
+
+    assert run.code == 0, run.err
+    assert run.err == ("edited.pptx: warning: slide 1 'Points': the text of a box added in the "
+                       "deck is added to its bullets\n")
+    assert outline.read_text("utf-8") == SMALL.replace("""\
+      - Second point
+      - Parent:
+          - Child one
+          - Child two
+      - Last point
+""", """\
+      - Second point, *reworded*
+      - Parent:
+          - Child two
+          - Last point
+      - A new point in a box
+""")

@@ -99,17 +99,20 @@ def marked_frames(element: Any) -> list[tuple[str, Any]]:
 
 
 def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
-    """A digest of what formatting the marked frames show: boxes, run sizes, underline, colours."""
+    """A digest of the formatting the marked frames show: their boxes, and the sizes, underline,
+    strike-through and colours their runs set (a run that sets none, as a typed word or a new
+    paragraph inherits them, adds nothing)."""
     parts = []
     for field, sp in marked_frames(element) if frames is None else frames:
         xfrm = sp.find(_XFRM)
         box = [] if xfrm is None else [c.attrib.get(k, "") for c in xfrm for k in ("x", "y", "cx",
                                                                                   "cy")]
-        runs = set()
+        values: set[str] = set()
         for r_pr in sp.iter(_RPR):
-            colours = [c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME)]
-            runs.add((r_pr.get("sz", ""), r_pr.get("u", ""), r_pr.get("strike", ""), *colours))
-        parts.append(f"{field}{box}{sorted(runs)}")
+            values.update(f"{key}={r_pr.get(key)}" for key in ("sz", "u", "strike")
+                          if r_pr.get(key) is not None)
+            values.update(c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME))
+        parts.append(f"{field}{box}{sorted(values)}")
     return _hash("".join(parts))
 
 
