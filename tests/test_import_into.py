@@ -16,6 +16,7 @@ import pytest
 from colleague import (
     add_paragraph,
     colleague_edits,
+    delete_slide,
     frame,
     move_slide,
     reword,
@@ -503,3 +504,24 @@ def test_bullets_reworded_removed_relevelled_and_a_box_as_a_bullet(tmp_path: Pat
           - Last point
       - A new point in a box
 """)
+
+
+def test_a_slide_deleted_in_the_deck_but_changed_in_the_outline_is_kept(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    delete_slide(prs, slide_titled(prs, "Challenges"))
+    prs.save(str(outline.with_name("edited.pptx")))
+    text = outline.read_text("utf-8").replace("- Ongoing technological change",
+                                              "- Rapid technological change")
+    outline.write_text(text, "utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 1
+    line = text.splitlines().index("    title: Challenges")  # the slide's "- kind:" line
+    assert run.out == (
+        f"slides.yaml:{line}: conflict: slide 8 'Challenges' was deleted in the deck but "
+        "changed in the outline since the deck was built; the outline keeps it\n"
+        "nothing was written; 1 conflict left as the outline has them\n")
+    assert outline.read_text("utf-8") == text
+    assert not outline.with_name("slides.yaml.bak").exists()

@@ -49,10 +49,11 @@ class IntoResult:
 
     @property
     def _last_line(self) -> str:
-        if not self.diff:
-            return f"{self.outline} already has the deck's text; nothing to take back"
         held = f"; {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} " \
                "left as the outline has them" if self.conflicts else ""
+        if not self.diff:
+            return f"nothing was written{held}" if held else \
+                f"{self.outline} already has the deck's text; nothing to take back"
         if not self.written:
             return f"--dry-run: nothing was written{held}"
         names = " and ".join(str(path) for path in self.written)
