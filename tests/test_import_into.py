@@ -525,3 +525,21 @@ def test_a_slide_deleted_in_the_deck_but_changed_in_the_outline_is_kept(tmp_path
         "nothing was written; 1 conflict left as the outline has them\n")
     assert outline.read_text("utf-8") == text
     assert not outline.with_name("slides.yaml.bak").exists()
+
+
+def test_a_reworded_line_keeps_its_link_and_its_quotes(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    contacts = frame(slide_titled(prs, "Thank you for your time"), "contacts")
+    assert [r.text for r in contacts.paragraphs[0].runs] == [
+        "Follow us on Twitter (", "@mtcr_chair", ")"]
+    contacts.paragraphs[0].runs[0].text = "Follow us on X ("
+    prs.save(str(outline.with_name("edited.pptx")))
+    before = outline.read_text("utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    assert outline.read_text("utf-8") == before.replace(
+        '- "Follow us on Twitter ([@mtcr_chair](https://twitter.com/mtcr_chair))"',
+        '- "Follow us on X ([@mtcr_chair](https://twitter.com/mtcr_chair))"')

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
+from difflib import SequenceMatcher
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -161,7 +162,8 @@ def _set_list(holder: CommentedMap, key: str, items: list[Item]) -> None:
         if key in holder:
             _drop_key(holder, key)
         return
-    fresh = _nested(items, 0, 0)[0]
+    hints = _hints(_flat(old, 0) if isinstance(old, list) else [], items)
+    fresh = _nested(items, 0, 0, hints)[0]
     if isinstance(old, CommentedSeq) and old.ca.items:
         last_old = len(old) - 1
         for index, value in enumerate(fresh):
@@ -173,15 +175,29 @@ def _set_list(holder: CommentedMap, key: str, items: list[Item]) -> None:
     _set_key(holder, key, fresh)
 
 
-def _nested(items: list[Item], start: int, level: int) -> tuple[CommentedSeq, int]:
+def _hints(old: list[Item], items: list[Item]) -> list[Any]:
+    """For each new paragraph, the value it replaces (its quotes are kept), where it replaces one
+    paragraph for one."""
+    hints: list[Any] = [None] * len(items)
+    matcher = SequenceMatcher(None, [i.token for i in old], [i.token for i in items],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            hints[j1:j2] = [i.node for i in old[i1:i2]]
+    return hints
+
+
+def _nested(items: list[Item], start: int, level: int, hints: list[Any]
+            ) -> tuple[CommentedSeq, int]:
     seq = CommentedSeq()
     index = start
     while index < len(items) and items[index].level >= level:
         current = items[index]
-        value = current.node if current.node is not None else styled(current.text, None)
+        value = current.node if current.node is not None else styled(current.text,
+                                                                      hints[index])
         index += 1
         if index < len(items) and items[index].level > level:
-            children, index = _nested(items, index, level + 1)
+            children, index = _nested(items, index, level + 1, hints)
             entry = CommentedMap()
             entry[value] = children
             seq.append(entry)
