@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,11 @@ from colleague import (
 )
 from helpers import assert_no_traceback, build_file, copy_shipped, listing, run_cli
 from pptx import Presentation
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.util import Pt
+
+from yamldeck.render.marks import CUSTOM_REL, CUSTOM_TYPE
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 
@@ -543,3 +548,38 @@ def test_a_reworded_line_keeps_its_link_and_its_quotes(tmp_path: Path) -> None:
     assert outline.read_text("utf-8") == before.replace(
         '- "Follow us on Twitter ([@mtcr_chair](https://twitter.com/mtcr_chair))"',
         '- "Follow us on X ([@mtcr_chair](https://twitter.com/mtcr_chair))"')
+
+
+def test_a_templates_custom_properties_stay_beside_the_record(tmp_path: Path) -> None:
+    """A template with custom document properties of its own (a company's classification, say):
+    the deck keeps them, and the record goes beside them."""
+    template = Presentation()
+    package = template.part.package
+    properties = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+                  b'"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+                  b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                  b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+                  b'name="Classification"><vt:lpwstr>Public</vt:lpwstr></property></Properties>')
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_TYPE, package, properties)
+    package.relate_to(part, CUSTOM_REL)
+    template.save(str(tmp_path / "template.pptx"))
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(SMALL.replace("  language: en-NZ\n",
+                                     "  language: en-NZ\n  template: template.pptx\n"), "utf-8")
+    built = build_file(outline, tmp_path / "talk.pptx")
+    with zipfile.ZipFile(built.path) as deck:
+        custom = deck.read("docProps/custom.xml").decode("utf-8")
+        assert [n for n in deck.namelist() if "custom" in n] == ["docProps/custom.xml"]
+    found = re.findall(r'pid="(\d+)" name="([^"]+)"', custom)
+    assert found == [("2", "Classification"), *((str(pid), f"yamldeck.record.{pid - 2:04d}")
+                                                 for pid in range(3, len(found) + 2))]
+    assert len(found) >= 2
+    assert "<vt:lpwstr>Public</vt:lpwstr>" in custom
+    points = slide_titled(built.prs, "Points")
+    reword(points, "bullets", "Second point", "Second point, reworded")
+    built.prs.save(str(tmp_path / "edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "talk.yaml"], tmp_path)
+
+    assert run.code == 0, run.err
+    assert "      - Second point, reworded\n" in outline.read_text("utf-8")
