@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..errors import YamldeckError
 from ..render.marks import CUSTOM_PART, PROPERTY, RECORD_HEADER, animations, look, marked_frames
+from . import resaved
 from .chartdata import deck_rows
 from .texts import Links, Para, paragraphs, qn, unbolded
 
@@ -31,6 +32,7 @@ class Mark:
     look: str
     fields: tuple[str, ...]  # its marked frames, in drawing order
     animations: int
+    places: tuple[int | None, ...] = ()  # each field's place among the slide's placeholders
 
 @dataclass(frozen=True)
 class Built:
@@ -66,8 +68,10 @@ def read_record(prs: Any, name: str) -> Built:
     for token in lines[1].split()[1:]:
         sid, _, rest = token.partition("=")
         number, highest, digest, fields, steps = (rest.split(":") + ["", "", "", ""])[:5]
+        named = [f.partition("@") for f in fields.split(",") if f]
         marks[int(sid)] = Mark(int(number), int(highest or 0), digest,
-                               tuple(f for f in fields.split(",") if f), int(steps or 0))
+                               tuple(n for n, _, _ in named), int(steps or 0),
+                               tuple(int(p) if p.isdigit() else None for _, _, p in named))
     kinds: dict[int, str] = {}
     digests: dict[int, dict[str, list[str]]] = {}
     for line in lines[2:]:
@@ -92,50 +96,66 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
     """Every outline slide the deck shows (in the deck's order) and every slide added to it."""
     seen: dict[int, Seen] = {}
     order: list[Seen] = []
-    lost = True  # whether every marked frame of the deck has lost its mark
-    for position, (sid, slide) in enumerate(zip(_ids(prs), prs.slides, strict=True), 1):
-        mark = built.marks.get(sid)
+    slides = list(prs.slides)
+    marks = [built.marks.get(sid) for sid in _ids(prs)]
+    lost = _lost(slides, marks)
+    if lost:
+        marks = resaved.matched(slides, built)
+        if any(marks):
+            warnings.append(f"the frames yamldeck named were renamed by {_saver(prs)}, so its "
+                            "slides were matched to the outline by their titles and notes, and "
+                            "its frames by their places; shapes added, formatting and "
+                            "animations are not checked")
+    for position, (mark, slide) in enumerate(zip(marks, slides, strict=True), 1):
         if mark is None:
             order.append(Seen(None, position))
             continue
-        frames = dict(reversed(marked_frames(slide._element)))
-        lost = lost and not frames and bool(mark.fields)
+        frames = resaved.frames(slide, mark) if lost else dict(reversed(marked_frames(
+            slide._element)))
         entry = seen.get(mark.number)
         if entry is None:
             entry = seen[mark.number] = Seen(mark.number, position)
             order.append(entry)
         _read_frames(entry, slide, frames, mark, position, warnings)
-        _report(slide, mark, position, warnings)
+        if not lost:
+            _report(slide, mark, position, warnings)
         if "notes" not in entry.fields:
-            entry.fields["notes"] = _notes(slide)
+            entry.fields["notes"] = resaved.notes_paragraphs(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
+    if lost and not seen:
+        raise UnmarkedDeck(
+            f"the slides of {name} have lost yamldeck's marks (the frames yamldeck named were "
+            f"renamed by {_saver(prs)}) and none of them has a "
+            "title or notes of the outline as built, so their text cannot be matched to the "
+            f"outline; make a new outline of the deck: yamldeck import {name} -o new.yaml")
     if built.marks and order and not seen:
         raise UnmarkedDeck(
             f"none of the slides of {name} is one yamldeck built (their ids are not those the "
             "deck's record lists: a program renumbered them, or every slide was replaced), so "
             "its text cannot be matched to the outline; make a new outline of the deck: "
             f"yamldeck import {name} -o new.yaml")
-    if lost and seen:
-        saver = _application(prs)
-        by = f"{saver}, which saved it last, renamed" if saver else "the program that saved " \
-             "it last renamed"
-        raise UnmarkedDeck(
-            f"the slides of {name} have lost yamldeck's marks ({by} the frames yamldeck "
-            "named), so their text cannot be matched to the outline; take the edits in by "
-            f"hand, or make a new outline of the deck: yamldeck import {name} -o new.yaml")
     return order
 
 
-def _application(prs: Any) -> str:
-    """The program that saved the deck last, as its docProps/app.xml names it ("" if none)."""
+def _lost(slides: list[Any], marks: list[Mark | None]) -> bool:
+    """Whether every slide that had marked frames has lost them (the deck was saved by a
+    program that renames frames)."""
+    had = [(slide, mark) for slide, mark in zip(slides, marks, strict=True)
+           if mark is not None and mark.fields]
+    return all(not marked_frames(slide._element) for slide, _ in had) if had else bool(slides)
+
+
+def _saver(prs: Any) -> str:
+    """Who renamed the frames: LibreOffice when the deck's docProps/app.xml names it (any deck
+    yamldeck builds names the application of python-pptx's template, so no other is trusted)."""
     for part in prs.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             root = etree.fromstring(part.blob)
             found = root.find("{*}Application")
-            text = (found.text or "").strip() if found is not None else ""
-            return text.split("/")[0].strip()
-    return ""
+            if found is not None and "LibreOffice" in (found.text or ""):
+                return "LibreOffice when it saved the deck"
+    return "the program that saved the deck last"
 
 
 def _ids(prs: Any) -> list[int]:
@@ -188,14 +208,3 @@ def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
         warnings.append(f"slide {position}: it is hidden in the deck; the outline shows it")
 
 
-def _notes(slide: Any) -> list[Para]:
-    """The speaker notes, paragraph by paragraph (as the importer reads them)."""
-    if not slide.has_notes_slide:
-        return []
-    notes = slide.notes_slide
-    for sp in notes._element.iter(qn("p:sp")):
-        ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-        body = sp.find(qn("p:txBody"))
-        if ph is not None and ph.get("type") == "body" and body is not None:
-            return paragraphs(body, Links(notes.part, []))
-    return []

@@ -54,6 +54,8 @@ _CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
 _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
 _TIMING, _PAR = f"{_P}timing", f"{_P}par"
+_PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
+_CHROME = ("ftr", "sldNum", "dt")
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
 
@@ -73,13 +75,25 @@ def mark_frame(shape: Any, kind: str, idx: int) -> None:
 def slide_mark(number: int, slide: Any) -> str:
     """A deck slide's entry in the record: its outline slide number, its highest shape id (a
     shape with a higher one was added later), a digest of its look (where its marked frames
-    sit and how their runs are sized and coloured), its marked fields in drawing order and its
-    number of animation steps."""
+    sit and how their runs are sized and coloured), its marked fields in drawing order, each
+    with its place among the slide's placeholders (footer, number and date left out; for a
+    program that renames frames, see importer/resaved.py) and its number of animation steps."""
     element = slide._element
     highest = max((int(e.get("id", "0")) for e in element.iter(_CNVPR)), default=0)
     frames = marked_frames(element)
-    fields = ",".join(name for name, _ in frames)
+    places = {id(sp): index for index, sp in enumerate(placeholders(element))}
+    fields = ",".join(f"{name}@{places.get(id(sp), '')}" for name, sp in frames)
     return f"{number}:{highest}:{look(element, frames)}:{fields}:{animations(element)}"
+
+
+def placeholders(element: Any) -> list[Any]:
+    """The slide's placeholders (p:sp) in drawing order, its footer, number and date left out."""
+    found = []
+    for sp in element.iter(_SP):
+        ph = sp.find(_PH)
+        if ph is not None and ph.get("type") not in _CHROME:
+            found.append(sp)
+    return found
 
 
 def animations(element: Any) -> int:
