@@ -21,6 +21,7 @@ from colleague import (
     frame,
     move_slide,
     reword,
+    set_chart_value,
     slide_titled,
 )
 from helpers import assert_no_traceback, build_file, copy_shipped, listing, run_cli
@@ -615,3 +616,39 @@ def test_a_templates_custom_properties_stay_beside_the_record(tmp_path: Path) ->
 
     assert run.code == 0, run.err
     assert "      - Second point, reworded\n" in outline.read_text("utf-8")
+
+
+CHART = """\
+deck:
+  title: Figures
+  language: en-NZ
+
+slides:
+  - kind: chart
+    title: Partners by region
+    chart:
+      type: bar
+      labels: true
+      data:                     # a header row, then one row per category
+        - [Region, Partners]
+        - [Europe, 25]
+        - [Americas, 4]
+    caption: "Source: mtcr.info"
+"""
+
+
+def test_a_chart_number_and_its_caption_come_back_into_data_rows(tmp_path: Path) -> None:
+    outline = tmp_path / "figures.yaml"
+    outline.write_text(CHART, "utf-8")
+    built = build_file(outline, tmp_path / "figures.pptx")
+    slide = built.prs.slides[0]
+    set_chart_value(slide, "Americas", 5)
+    reword(slide, "caption", "Source: mtcr.info", "Source: mtcr.info, 2024")
+    built.prs.save(str(tmp_path / "edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "figures.yaml"], tmp_path)
+
+    assert run.code == 0, run.err
+    assert outline.read_text("utf-8") == CHART.replace(
+        "        - [Americas, 4]", "        - [Americas, 5]").replace(
+        'caption: "Source: mtcr.info"', 'caption: "Source: mtcr.info, 2024"')

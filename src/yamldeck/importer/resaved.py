@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..render.marks import digest, placeholders
+from ..render.marks import digest, marked_frames, placeholders
 from .texts import Links, Para, paragraphs, qn
 
 _TITLES = ("title", "ctrTitle")
@@ -58,10 +58,11 @@ def frames(slide: Any, mark: Any) -> dict[str, Any]:
     """The slide's placeholders as the fields the record lists for it, by their places among
     the slide's placeholders as built (footer, number and date left out)."""
     found = placeholders(slide._element)
+    named = dict(reversed(marked_frames(slide._element)))  # frames whose names were kept
     if len(mark.places) != len(mark.fields):
-        return {}
-    return {field: found[place] for field, place in zip(mark.fields, mark.places, strict=True)
-            if place is not None and place < len(found)}
+        return named
+    return {**{field: found[place] for field, place in zip(mark.fields, mark.places, strict=True)
+               if place is not None and place < len(found)}, **named}
 
 
 def _title(slide: Any) -> str:

@@ -48,6 +48,8 @@ FRAMES: dict[str, dict[int, str]] = {
     "picture": {0: "title", 1: "bullets", 2: "bullets"},
 }
 _TITLE_ONLY = {0: "title"}
+# Fields shown in a text box yamldeck draws itself (render/pictures.py's captions), by kind.
+BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption",), "chart": ("caption",)}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
@@ -162,7 +164,7 @@ def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
     ``rows`` (CSV file name -> rows) gives a chart's numbers when they come from a file."""
     kind = slide.kind
     fields: dict[str, Items] = {}
-    for field in dict.fromkeys(FRAMES.get(kind, _TITLE_ONLY).values()):
+    for field in dict.fromkeys((*FRAMES.get(kind, _TITLE_ONLY).values(), *BOXES.get(kind, ()))):
         items = _items(slide, deck, field)
         if items:
             fields[field] = items
