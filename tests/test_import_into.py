@@ -652,3 +652,36 @@ def test_a_chart_number_and_its_caption_come_back_into_data_rows(tmp_path: Path)
     assert outline.read_text("utf-8") == CHART.replace(
         "        - [Americas, 4]", "        - [Americas, 5]").replace(
         'caption: "Source: mtcr.info"', 'caption: "Source: mtcr.info, 2024"')
+
+
+TABLE = """\
+deck:
+  title: Figures
+  language: en-NZ
+
+slides:
+  - kind: table
+    title: Founding partners
+    rows:
+      - [Country, Joined]
+      - [Canada, 1987]
+      - [France, 1987]
+      - ["Germany, then West Germany", 1987]
+"""
+
+
+def test_table_cells_come_back_into_rows(tmp_path: Path) -> None:
+    outline = tmp_path / "figures.yaml"
+    outline.write_text(TABLE, "utf-8")
+    built = build_file(outline, tmp_path / "figures.pptx")
+    table = next(s for s in built.prs.slides[0].shapes if s.has_table).table
+    table.cell(0, 1).text_frame.paragraphs[0].runs[0].text = "Year joined"
+    table.cell(2, 0).text_frame.paragraphs[0].runs[0].text = "France, a founder"
+    built.prs.save(str(tmp_path / "edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "figures.yaml"], tmp_path)
+
+    assert run.code == 0, run.err
+    assert outline.read_text("utf-8") == TABLE.replace(
+        "      - [Country, Joined]", "      - [Country, Year joined]").replace(
+        "      - [France, 1987]", '      - ["France, a founder", 1987]')

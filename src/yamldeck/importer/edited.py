@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..errors import YamldeckError
 from ..render.marks import CUSTOM_PART, PROPERTY, RECORD_HEADER, animations, look, marked_frames
-from . import resaved
+from . import resaved, tabledata
 from .chartdata import deck_rows
 from .texts import Links, Para, paragraphs, qn, unbolded
 
@@ -52,6 +52,7 @@ class Seen:
     fields: dict[str, list[Para]] = field(default_factory=dict)
     extra: list[Para] = field(default_factory=list)  # text of frames added in the deck
     chart: list[list[Any]] | None = None  # its chart's rows (category, values), if it has one
+    table: list[list[str]] | None = None  # its table's cells, row by row (its parts joined)
 
 
 def read_record(prs: Any, name: str) -> Built:
@@ -123,6 +124,8 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
             entry.fields["notes"] = resaved.notes_paragraphs(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
+        if "rows" in built.digests.get(mark.number, {}):
+            entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
     if lost and not seen:
         raise UnmarkedDeck(
             f"the slides of {name} have lost yamldeck's marks (the frames yamldeck named were "

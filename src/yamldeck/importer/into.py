@@ -15,7 +15,7 @@ from typing import Any
 
 from ..outline.inline import plain_text
 from ..render.marks import built_fields, digest
-from . import chartdata, outlinedoc, slideblocks
+from . import chartdata, outlinedoc, slideblocks, tabledata
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
 
@@ -108,6 +108,8 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
                                    f"its {place}")
     if entry.chart is not None and "chart" in base_fields:
         _merge_chart(run, entry, slide_map, base_fields["chart"], label)
+    if entry.table is not None and "rows" in base_fields:
+        _merge_table(run, entry, slide_map, base_fields["rows"], label)
     for name, paras in entry.fields.items():
         if name not in base_fields and name != "notes":
             continue
@@ -143,6 +145,26 @@ def _merge_chart(run: _Run, entry: Seen, slide_map: Any, base: list[str], label:
         chartdata.set_rows(chart, result)
     else:
         run.merged.files[run.folder / str(chart["csv"])] = chartdata.csv_text(lines, result)
+
+
+def _merge_table(run: _Run, entry: Seen, slide_map: Any, base: list[str], label: str) -> None:
+    """The table's cells: into its rows:, or into the CSV file it names."""
+    try:
+        mine, lines = tabledata.outline_items(slide_map, run.folder)
+    except (OSError, UnicodeDecodeError) as exc:
+        run.merged.warnings.append(f"{label}: its table's cells are not taken back: the CSV "
+                                   f"file '{slide_map.get('csv')}' cannot be read "
+                                   f"({exc.__class__.__name__})")
+        return
+    result, conflicts = merge_items(base, mine, tabledata.deck_items(entry.table or []))
+    for conflict in conflicts:
+        run.merged.conflicts.append(_conflict(run, slide_map, "rows", label, conflict))
+    if [i.token for i in result] == [i.token for i in mine]:
+        return
+    if lines is None:
+        tabledata.set_rows(slide_map, result)
+    else:
+        run.merged.files[run.folder / str(slide_map["csv"])] = tabledata.csv_text(lines, result)
 
 
 def _theirs(name: str, paras: list[Any]) -> list[Item]:

@@ -173,6 +173,10 @@ def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
         (rows or {}).get(chart.csv))
     if data:
         fields["chart"] = [(0, row_text(row)) for row in data[1:]]
+    table = getattr(slide, "rows", None) if kind == "table" else None
+    table = table if table is not None else (rows or {}).get(getattr(slide, "csv", None) or "")
+    if kind == "table" and table:
+        fields["rows"] = [(0, table_text(row)) for row in table]
     fields["notes"] = note_items(slide.notes)
     return fields
 
@@ -181,6 +185,15 @@ def row_text(cells: Iterable[Any]) -> str:
     """A chart's row as one text: its category, then each number written one way (25 and 25.0
     are the same number), separated by tabs."""
     return "\t".join(_number(cell) for cell in cells)
+
+
+def table_text(cells: Iterable[Any]) -> str:
+    """A table's row as one text: its cells (spaces collapsed, empty ones at its end left out,
+    as a short row is drawn), separated by tabs."""
+    texts = [" ".join(str(cell if cell is not None else "").split()) for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return "\t".join(texts)
 
 
 def _number(cell: Any) -> str:
@@ -223,7 +236,7 @@ def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]],
         fields = built_fields(parts[0], deck, rows)
         for part in parts[1:]:
             for name, items in built_fields(part, deck, rows).items():
-                if name not in ("title", "notes", "chart"):
+                if name not in ("title", "notes", "chart", "rows"):
                     fields[name] = fields.get(name, []) + items
         tokens = " ".join(f"{name}={','.join(digest(*item) for item in items)}"
                           for name, items in fields.items())
