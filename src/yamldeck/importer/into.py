@@ -41,7 +41,7 @@ class _Run:
     names: tuple[str, str]  # the outline's and the deck's file names, for conflicts
     folder: Path  # the outline's folder (its CSV files)
     merged: Merged
-    lines: dict[int, int] = field(default_factory=dict)  # slide index -> line (1-based)
+    changed: bool = False  # whether a value of the outline was changed
 
 
 def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: tuple[str, str],
@@ -50,17 +50,20 @@ def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: t
 
     ``new_slides(position)`` gives the outline text of a slide the deck added (its lines, at
     column 2)."""
-    yaml, document, exact = outlinedoc.load(text)
+    document = outlinedoc.new_yaml().load(text)
     merged = Merged(text, warnings=warnings)
-    if not exact:
-        merged.warnings.append(f"{names[0]} is laid out in a way ruamel.yaml does not write back "
-                               "exactly (indentation); lines other than those changed may move")
     run = _Run(built, outline, document["slides"], names, folder, merged)
     where = _base_to_current(built, outline)
     for entry in seen:
         if entry.number is not None and entry.number in where:
             _merge_slide(run, entry, where[entry.number])
-    text = outlinedoc.dump(yaml, document)
+    if run.changed:  # written back only when a value changed (a long outline takes a while)
+        yaml, exact = outlinedoc.writer(text)
+        if not exact:
+            merged.warnings.append(f"{names[0]} is laid out in a way ruamel.yaml does not write "
+                                   "back exactly (indentation); lines other than those changed "
+                                   "may move")
+        text = outlinedoc.dump(yaml, document)
     deleted = _deleted(run, seen, where)
     current = [i for i in range(len(outline.slides)) if i not in deleted]
     deck = [where[s.number] if s.number is not None else -s.position for s in seen
@@ -122,6 +125,7 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
             run.merged.conflicts.append(_conflict(run, slide_map, name, label, conflict))
         if [(i.token, i.text) for i in result] != [(i.token, i.text) for i in mine]:
             problem = outlinedoc.set_items(slide_map, name, result)
+            run.changed = run.changed or problem is None
             if problem:
                 run.merged.warnings.append(f"{label}: {problem}")
 
@@ -143,6 +147,7 @@ def _merge_chart(run: _Run, entry: Seen, slide_map: Any, base: list[str], label:
         return
     if lines is None:
         chartdata.set_rows(chart, result)
+        run.changed = True
     else:
         run.merged.files[run.folder / str(chart["csv"])] = chartdata.csv_text(lines, result)
 
@@ -163,6 +168,7 @@ def _merge_table(run: _Run, entry: Seen, slide_map: Any, base: list[str], label:
         return
     if lines is None:
         tabledata.set_rows(slide_map, result)
+        run.changed = True
     else:
         run.merged.files[run.folder / str(slide_map["csv"])] = tabledata.csv_text(lines, result)
 

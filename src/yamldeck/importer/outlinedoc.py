@@ -46,16 +46,15 @@ def dump(yaml: YAML, document: Any) -> str:
     return out.getvalue()
 
 
-def load(text: str) -> tuple[YAML, Any, bool]:
-    """The document, the YAML that writes it back, and whether it writes back unchanged (the
+def writer(text: str) -> tuple[YAML, bool]:
+    """The YAML that writes ``text`` back, and whether it writes it back unchanged (the
     indentation that does is found among the usual ones)."""
-    yaml = new_yaml()
-    document = yaml.load(text)
+    document = new_yaml().load(text)
     for indent in _INDENTS:
         candidate = new_yaml(indent)
         if dump(candidate, document) == text:
-            return candidate, document, True
-    return yaml, document, False
+            return candidate, True
+    return new_yaml(), False
 
 
 def _holder(slide: CommentedMap, field: str) -> tuple[Any, str]:
