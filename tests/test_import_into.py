@@ -685,3 +685,20 @@ def test_table_cells_come_back_into_rows(tmp_path: Path) -> None:
     assert outline.read_text("utf-8") == TABLE.replace(
         "      - [Country, Joined]", "      - [Country, Year joined]").replace(
         "      - [France, 1987]", '      - ["France, a founder", 1987]')
+
+
+def test_a_title_slides_lines_go_back_to_their_own_keys(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    lines = frame(prs.slides[0], "lines")
+    assert [p.text for p in lines.paragraphs] == ["Georgina Sargison", "NZ's MTCR Coordinator"]
+    lines.paragraphs[1].runs[0].text = "New Zealand's MTCR Coordinator"
+    prs.save(str(outline.with_name("edited.pptx")))
+    before = outline.read_text("utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0, run.err
+    assert outline.read_text("utf-8") == before.replace(
+        "    affiliation: NZ's MTCR Coordinator\n    notes:",
+        "    affiliation: New Zealand's MTCR Coordinator\n    notes:")

@@ -16,7 +16,7 @@ from .chartdata import deck_rows
 from .texts import Links, Para, paragraphs, qn, unbolded
 
 _HIDDEN = ("0", "false")
-_SCALAR_TITLES = ("title", "columns.0.heading", "columns.1.heading")
+_SCALAR_TITLES = ("title", "columns.0.heading", "columns.1.heading", "lines")  # drawn bold
 
 
 class UnmarkedDeck(YamldeckError):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..outline.inline import plain_text
-from ..render.marks import built_fields, digest
+from ..render.marks import LINES, built_fields, digest
 from . import chartdata, outlinedoc, slideblocks, tabledata
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
@@ -124,7 +124,9 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         for conflict in conflicts:
             run.merged.conflicts.append(_conflict(run, slide_map, name, label, conflict))
         if [(i.token, i.text) for i in result] != [(i.token, i.text) for i in mine]:
-            problem = outlinedoc.set_items(slide_map, name, result)
+            keys = tuple(k for k in LINES if getattr(model, k, None)
+                         or getattr(run.outline.deck, k, None))
+            problem = outlinedoc.set_items(slide_map, name, result, keys)
             run.changed = run.changed or problem is None
             if problem:
                 run.merged.warnings.append(f"{label}: {problem}")
@@ -177,7 +179,7 @@ def _theirs(name: str, paras: list[Any]) -> list[Item]:
     if name in _LEVELLED or name == "notes":
         levelled = name in _LEVELLED
         return [item(p.level if levelled else 0, p.text) for p in paras]
-    if name in ("details", "contacts"):
+    if name in ("details", "contacts", "lines"):
         return [item(0, p.text) for p in paras]
     text = " ".join(p.text.strip() for p in paras)
     return [item(0, text)] if text else []

@@ -71,6 +71,8 @@ def _holder(slide: CommentedMap, field: str) -> tuple[Any, str]:
 def current_items(slide: CommentedMap, field: str, built: list[tuple[int, str]]) -> list[Item]:
     """The field's paragraphs as the outline has them now (``built``: the same from the model,
     for a value the slide takes from deck:)."""
+    if field == "lines":  # a title slide's lines: each from its own key (marks.LINES)
+        return [item(level, text, text) for level, text in built]
     holder, key = _holder(slide, field)
     value = holder.get(key)
     if value is None:
@@ -96,8 +98,18 @@ def _flat(values: list[Any], level: int) -> list[Item]:
     return items
 
 
-def set_items(slide: CommentedMap, field: str, items: list[Item]) -> str | None:
-    """Write the field's paragraphs; a message when the outline cannot take them as they are."""
+def set_items(slide: CommentedMap, field: str, items: list[Item], keys: tuple[str, ...] = ()
+              ) -> str | None:
+    """Write the field's paragraphs; a message when the outline cannot take them as they are.
+    ``keys``: for a title slide's lines, the key each line as built came from."""
+    if field == "lines":
+        if len(items) != len(keys):
+            return ("its presenter, affiliation and date lines changed in number; the outline "
+                    "keeps them (change them in the outline)")
+        for key, line in zip(keys, items, strict=True):
+            if line.node is None:
+                _set_key(slide, key, styled(line.text, slide.get(key)))
+        return None
     holder, key = _holder(slide, field)
     old = holder.get(key)
     if field == "notes":

@@ -37,7 +37,7 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 # Which frame (by the built-in layout's placeholder idx) shows which field, per kind. A kind
 # not listed (a new one) gets its title marked; its other frames are reported, not merged.
 FRAMES: dict[str, dict[int, str]] = {
-    "title": {0: "title", 1: "subtitle"},
+    "title": {0: "title", 1: "subtitle", 13: "lines"},  # lines: presenter, affiliation, date
     "section": {0: "title", 1: "subtitle"},
     "bullets": {0: "title", 1: "bullets"},
     "statement": {0: "title", 1: "statement"},
@@ -48,6 +48,7 @@ FRAMES: dict[str, dict[int, str]] = {
     "picture": {0: "title", 1: "bullets", 2: "bullets"},
 }
 _TITLE_ONLY = {0: "title"}
+LINES = ("presenter", "affiliation", "date")  # a title slide's lines, the keys they come from
 # Fields shown in a text box yamldeck draws itself (render/pictures.py's captions), by kind.
 BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption",), "chart": ("caption",)}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -214,6 +215,9 @@ def _items(slide: Any, deck: Any, field: str) -> Items:
             return [(0, column.heading)] if column.heading else []
         return bullet_items(column.bullets) if column.bullets else (
             [(0, column.text)] if column.text else [])
+    if field == "lines":
+        shown = (getattr(slide, key, None) or getattr(deck, key, None) for key in LINES)
+        return [(0, text) for text in shown if text]
     value = getattr(slide, field, None)
     if value is None and slide.kind == "title" and field in ("title", "subtitle"):
         value = getattr(deck, field, None)
