@@ -30,9 +30,10 @@ from .context import SlideContext
 from .frozen import freeze
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
-from .marks import add_record, slide_mark
+from .marks import slide_mark
 from .members import package_members
 from .notes import write_notes
+from .record import add_record
 from .setup import Start, light_text, start_deck
 from .slidecache import SlideCache
 
