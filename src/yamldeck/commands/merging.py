@@ -70,7 +70,9 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     start = time.perf_counter()
     deck, outline = Path(deck), Path(outline)
     model, _ = load_outline(outline)  # a missing or broken outline: its located messages
-    text = outline.read_text("utf-8")
+    raw = outline.read_bytes()
+    crlf = b"\r\n" in raw  # merged with \n line ends, written back with the file's own
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     if not dry_run:
         _check_writable(outline)
     opened = read_deck(deck, str(deck))
@@ -84,6 +86,7 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
         _check_valid(merged.text, outline)
     changes = [(path, path.read_text("utf-8-sig"), new) for path, new in merged.files.items()]
     changes.append((outline, text, merged.text))
+    originals = {path: path.read_bytes() for path, _, _ in changes}
     diff = "".join(_diff(path, old, new, deck) for path, old, new in changes)
     for path, old, new in changes if not dry_run else ():
         if old != new:  # every file and its .bak, before anything is written
@@ -92,8 +95,9 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     written = []
     for path, old, new in changes if not dry_run else ():  # CSV files first, the outline last
         if old != new:
-            write_atomically(old.encode("utf-8"), backup_of(path), protected=[deck])
-            write_atomically(new.encode("utf-8"), path, protected=[deck])
+            write_atomically(originals[path], backup_of(path), protected=[deck])  # as it was
+            ends = "\r\n" if path == outline and crlf else "\n"
+            write_atomically(new.replace("\n", ends).encode("utf-8"), path, protected=[deck])
             written.append(path)
     problems = tuple(Problem(w, file=str(deck), severity="warning") for w in merged.warnings)
     return IntoResult(outline, diff, tuple(merged.conflicts), problems, tuple(written),
