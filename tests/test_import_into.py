@@ -702,3 +702,19 @@ def test_a_title_slides_lines_go_back_to_their_own_keys(tmp_path: Path) -> None:
     assert outline.read_text("utf-8") == before.replace(
         "    affiliation: NZ's MTCR Coordinator\n    notes:",
         "    affiliation: New Zealand's MTCR Coordinator\n    notes:")
+
+
+def test_an_outline_with_crlf_line_ends_keeps_them(tmp_path: Path) -> None:
+    outline = tmp_path / "talk.yaml"
+    original = SMALL.replace("\n", "\r\n").encode("utf-8")
+    outline.write_bytes(original)
+    built = build_file(outline, tmp_path / "talk.pptx")
+    reword(slide_titled(built.prs, "Close"), "statement", "The end", "The very end")
+    built.prs.save(str(tmp_path / "edited.pptx"))
+
+    run = run_cli(["import", "edited.pptx", "--into", "talk.yaml"], tmp_path)
+
+    assert run.code == 0, run.err
+    assert outline.read_bytes() == original.replace(b"statement: The end\r\n",
+                                                    b"statement: The very end\r\n")
+    assert tmp_path.joinpath("talk.yaml.bak").read_bytes() == original
