@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from lxml import etree
+
 from ..outline.inline import plain_text
 
 PREFIX = "yamldeck:"
@@ -56,6 +58,7 @@ _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
 _TIMING, _PAR = f"{_P}timing", f"{_P}par"
 _PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
+_IDS = etree.XPath(".//p:cNvPr/@id", namespaces={"p": _P[1:-1]})
 _CHROME = ("ftr", "sldNum", "dt")
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
@@ -80,11 +83,21 @@ def slide_mark(number: int, slide: Any) -> str:
     with its place among the slide's placeholders (footer, number and date left out; for a
     program that renames frames, see importer/resaved.py) and its number of animation steps."""
     element = slide._element
-    highest = max((int(e.get("id", "0")) for e in element.iter(_CNVPR)), default=0)
-    frames = marked_frames(element)
-    places = {id(sp): index for index, sp in enumerate(placeholders(element))}
-    fields = ",".join(f"{name}@{places.get(id(sp), '')}" for name, sp in frames)
-    return f"{number}:{highest}:{look(element, frames)}:{fields}:{animations(element)}"
+    highest = max(map(int, _IDS(element)), default=0)
+    frames: list[tuple[str, Any]] = []
+    fields = []
+    place = 0
+    for sp in element.iter(_SP):  # one pass: a build marks every slide
+        ph = sp.find(_PH)
+        at = ""
+        if ph is not None and ph.get("type") not in _CHROME:
+            at, place = str(place), place + 1
+        name = sp.find(_SP_NAME)
+        name = "" if name is None else name.get("name", "")
+        if name.startswith(PREFIX):
+            frames.append((name[len(PREFIX):], sp))
+            fields.append(f"{name[len(PREFIX):]}@{at}")
+    return f"{number}:{highest}:{look(element, frames)}:{','.join(fields)}:{animations(element)}"
 
 
 def placeholders(element: Any) -> list[Any]:
