@@ -33,17 +33,13 @@ from .serve.command import serve_command
 if TYPE_CHECKING:
     from .commands.watch import WatchEvent
 
-OUTLINE = click.argument(
-    "outline", type=click.Path(path_type=Path, dir_okay=True), default="slides.yaml", required=False
-)
-STRICT = click.option(
-    "--strict", is_flag=True, help="Treat warnings as errors: nothing is built while there are any."
-)
+OUTLINE = click.argument("outline", type=click.Path(path_type=Path, dir_okay=True),
+                         default="slides.yaml", required=False)
+STRICT = click.option("--strict", is_flag=True,
+                      help="Treat warnings as errors: nothing is built while there are any.")
 # Options shared by `build` and `watch` (watch takes every option of build).
-OUTPUT = click.option(
-    "-o", "--output", type=click.Path(path_type=Path),
-    help="Where to write the deck (default: the outline's name with .pptx, beside it).",
-)
+OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write "
+                      "the deck (default: the outline's name with .pptx, beside it).")
 ALLOW_OUTSIDE_ASSETS = click.option("--allow-outside-assets", is_flag=True, help="Let pictures "
                                     "and CSV files come from outside the outline's folder "
                                     "(only for outlines you trust).")
@@ -238,14 +234,20 @@ def inspect_template(template: Path, units: str) -> None:
               "(default: the deck's name with .yaml); its files go in NAME-assets/ beside it.")
 @click.option("--force", is_flag=True, help="Replace the outline and files of an earlier import.")
 @click.option("--no-template", is_flag=True, help="Use the built-in theme, not the deck's look.")
-def import_command(deck: Path, output: Path | None, force: bool, no_template: bool) -> None:
-    """Make an outline of DECK (.pptx, .potx, .pptm, .md): its slides, pictures, data and look."""
-    from .commands.importing import import_deck
+@click.option("--into", type=click.Path(path_type=Path), help="Take DECK's edits back into "
+              "this outline (the one DECK was built from).")
+@click.option("--dry-run", is_flag=True, help="With --into: print the change, write nothing.")
+def import_command(deck: Path, output: Path | None, force: bool, no_template: bool,
+                   into: Path | None, dry_run: bool) -> int:
+    """Make an outline of DECK (.pptx, .potx, .pptm, .md), or take DECK's edits --into one."""
+    from .commands.importing import run_import
 
     load_renderer()
-    result = import_deck(deck, output, force=force, template=not no_template)
+    result = run_import(deck, output, force=force, template=not no_template, into=into,
+                        dry_run=dry_run)
     _echo_problems(result.warnings)
     click.echo(result.summary)
+    return result.exit_code
 
 
 @cli.command()

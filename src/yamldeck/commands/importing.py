@@ -13,8 +13,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..errors import OutputError, Problem
+from ..errors import EXIT_OK, EXIT_USAGE, OutputError, Problem, YamldeckError
 from ..importer.assets import AssetFolder
 from ..importer.builtin import BuiltinLook, builtin_look
 from ..importer.deckfile import UnreadableDeck, read_deck
@@ -32,6 +33,12 @@ from .imported import settle
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
 
+class OptionsError(YamldeckError):
+    """Options of `import` that do not go together."""
+
+    exit_code = EXIT_USAGE
+
+
 @dataclass(frozen=True)
 class ImportResult:
     outline: Path
@@ -42,6 +49,7 @@ class ImportResult:
     template: bool
     warnings: tuple[Problem, ...]
     seconds: float
+    exit_code = EXIT_OK
 
     @property
     def summary(self) -> str:
@@ -75,6 +83,21 @@ def checked_target(deck: Path, output: str | Path | None, force: bool) -> Path:
         raise OutputError(f"'{target}' already exists; add --force to replace it, or give "
                           "another name with -o")
     return target
+
+
+def run_import(deck: str | Path, output: str | Path | None, *, force: bool, template: bool,
+               into: str | Path | None, dry_run: bool) -> Any:
+    """`yamldeck import`: an outline made of ``deck``, or with ``into`` its edits taken back
+    into that outline (commands/merging.py); ``dry_run`` only with ``into``."""
+    if into is None:
+        if dry_run:
+            raise OptionsError("--dry-run goes with --into (it shows what --into would change)")
+        return import_deck(deck, output, force=force, template=template)
+    if output is not None or force:
+        raise OptionsError("--into updates the outline it names: leave out -o and --force")
+    from .merging import import_into
+
+    return import_into(deck, into, dry_run=dry_run)
 
 
 def import_deck(deck: str | Path, output: str | Path | None = None, *, force: bool = False,

@@ -12,6 +12,7 @@ from ..layout.measure import get_measurer
 from ..outline.languages import is_rtl
 from ..outline.model import Deck
 from ..theme.scriptfonts import SCRIPT_FONTS
+from .marks import mark_frame
 from .placeholders import (
     dimensions,
     layout_placeholders,
@@ -167,6 +168,8 @@ class SlideContext:
                 _no_bullet(p._p.get_or_add_pPr())
         if slot is not None:
             finish(shape, slot, style)
+        if self.outline is not None:  # named after the field it shows (render.marks)
+            mark_frame(shape, self.outline.slides[self.index].kind, idx)
         problem = None
         if not result.fits:
             problem = self.locate(overflow_message(self.label, what, measured))

@@ -13,6 +13,7 @@ from ..files.pictures import Picture
 from ..layout.measure import LINE_PITCH, Paragraph, Run, get_measurer
 from ..outline.inline import parse_inline, plain_text
 from .context import SlideContext
+from .marks import PREFIX
 from .styles import EMU_PER_PT, FrameStyle, LevelStyle
 from .text import Para, fill_frame
 from .writing import Writing, complex_text, runs_of
@@ -105,7 +106,7 @@ def add_caption(ctx: SlideContext, box: Box, text: str) -> None:
     """A centred caption in grey body text, fitted to ``box``."""
     x, y, w, h = box
     shape = ctx.slide.shapes.add_textbox(x, y, w, h)
-    shape.name = f"Caption {shape.shape_id - 1}"
+    shape.name = f"{PREFIX}caption"  # the field it shows (render/marks.py)
     body_pr = shape.text_frame._txBody.find(qn("a:bodyPr"))
     for name, value in zip(("lIns", "rIns", "tIns", "bIns"), CAPTION_INSETS_PT, strict=True):
         body_pr.set(name, str(int(value * EMU_PER_PT)))

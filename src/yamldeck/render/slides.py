@@ -32,8 +32,10 @@ from .footnotes import draw_foot, reserve_foot
 from .frozen import freeze
 from .kinds import RENDERERS, layout_key
 from .layouts import OPENING, LayoutError
+from .marks import slide_mark
 from .members import package_members
 from .notes import write_notes
+from .record import add_record
 from .reveal import add_reveal, reveals
 from .setup import Start, light_text, start_deck
 from .slidecache import SlideCache
@@ -77,6 +79,9 @@ def render_outline(
     if not package:
         return b""
     _set_properties(start.prs, outline, epoch)
+    rendered = [source.slide_number(index) for index in range(len(outline.slides))]
+    add_record(start.prs, list(outline.slides), rendered, run.shown, outline.deck,
+               getattr(assets, "rows", None))
     members = package_members(start.prs)
     if members is not None:  # the deterministic zip in one pass (see render.members)
         return zip_deck(members, epoch=epoch)
@@ -97,6 +102,7 @@ class _Run:
     assets: Any
     problems: list[Problem] = field(default_factory=list)
     reuse: Any = None  # slidecache.RenderReuse, when rebuilding with a cache
+    shown: list[str] = field(default_factory=list)  # each deck slide's marks.slide_mark
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,7 @@ def _drawn(run: _Run, placed: Iterable[_Placed]) -> Iterator[_Drawn]:
         layout = slide.choice.layout
         if run.reuse is not None and run.reuse.replay(slide.model, layout, position + 1):
             position += 1
+            run.shown.append(slide_mark(slide.number, run.start.prs.slides[-1]))
             continue
         ctx = _context(run, slide, run.adder.add_slide(layout))
         foot = reserve_foot(ctx, slide.model)
@@ -197,6 +204,7 @@ def _finished(run: _Run, drawn: Iterable[_Drawn]) -> Iterator[_Drawn]:
                     lambda s, n, layout=layout: add_footer(s, layout, outline, n,
                                                            run.start.fonts[1]),
                 )
+            run.shown.append(slide_mark(slide.placed.number, part.slide))
         ctx = slide.parts[0]
         run.problems.extend(p for part in slide.parts[1:] for p in part.problems)
         if model.notes:

@@ -1,0 +1,107 @@
+"""A chart's numbers taken back: read from the edited deck's chart, and written where the
+outline keeps them (its ``data:`` rows, or the CSV file it names, line by line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedSeq
+
+from ..render.marks import row_text
+from .merge import Item, item
+from .texts import qn
+
+_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def deck_rows(slide: Any, highest: int) -> list[list[Any]] | None:
+    """The numbers of the chart yamldeck drew on the slide (the first one it drew), as rows:
+    each category with its values; None when the slide has no such chart."""
+    for shape in slide.shapes:
+        element = shape._element
+        if element.tag != qn("p:graphicFrame") or int(shape.shape_id) > highest:
+            continue
+        data = element.find(f"{qn('a:graphic')}/{qn('a:graphicData')}")
+        if data is None or data.get("uri") != _CHART_URI:
+            continue
+        plot = shape.chart.plots[0]
+        categories = [str(c) for c in plot.categories]
+        series = [list(s.values) for s in plot.series]
+        return [[category, *(values[i] if i < len(values) else None for values in series)]
+                for i, category in enumerate(categories)]
+    return None
+
+
+def deck_items(rows: list[list[Any]]) -> list[Item]:
+    return [item(0, row_text(row), None) for row in rows]
+
+
+def outline_items(chart: Any, folder: Path) -> tuple[list[Item], list[str] | None]:
+    """The chart's rows in the outline now (the header row left out), each with what the
+    outline has (a row of ``data:``, or a CSV file's line); and the CSV file's lines."""
+    data = chart.get("data")
+    if data is not None:
+        return [item(0, row_text(row), row) for row in list(data)[1:]], None
+    lines = (folder / str(chart["csv"])).read_text("utf-8-sig").splitlines(keepends=True)
+    items = []
+    for line in lines[1:]:
+        if line.strip():
+            cells = next(csv.reader([line]))
+            items.append(item(0, row_text(cells), line))
+    return items, lines
+
+
+def set_rows(chart: Any, items: list[Item]) -> None:
+    """The chart's ``data:`` rows with the deck's numbers (unchanged rows as they were)."""
+    data = chart["data"]
+    rows = [data[0]]
+    for entry in items:
+        if entry.node is not None:
+            rows.append(entry.node)
+        else:
+            row = CommentedSeq(_typed(cell) for cell in _cells(entry.text))
+            row.fa.set_flow_style()
+            rows.append(row)
+    data[:] = rows
+
+
+def csv_text(lines: list[str], items: list[Item]) -> str:
+    """The CSV file with the deck's numbers: its header and unchanged lines as they were."""
+    ending = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    out = [lines[0]]
+    for entry in items:
+        if entry.node is not None:
+            out.append(entry.node)
+        else:
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator=ending).writerow(_cells(entry.text))
+            out.append(buffer.getvalue())
+    return "".join(out)
+
+
+def _cells(text: str) -> list[str]:
+    """A row's text (marks.row_text) back as cells, numbers written as people write them."""
+    cells = text.split("\t")
+    return [cells[0], *(_written(cell) for cell in cells[1:])]
+
+
+def _typed(cell: str) -> Any:
+    """A cell as YAML writes it plainly: a number as a number, other text as text."""
+    for kind in (int, float):
+        try:
+            return kind(cell)
+        except ValueError:
+            pass
+    return cell
+
+
+def _written(cell: str) -> str:
+    try:
+        number = float(cell)
+    except ValueError:
+        return cell
+    return str(int(number)) if number.is_integer() else repr(number)

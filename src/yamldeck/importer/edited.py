@@ -1,0 +1,213 @@
+"""A deck yamldeck built and someone edited, read by its marks (render/marks.py): the record of
+the outline as built, and each outline slide's fields as the deck shows them now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from ..errors import YamldeckError
+from ..render.marks import CUSTOM_PART, PROPERTY, RECORD_HEADER, animations, look, marked_frames
+from . import resaved, tabledata
+from .chartdata import deck_rows
+from .texts import Links, Para, paragraphs, qn, unbolded
+
+_HIDDEN = ("0", "false")
+_SCALAR_TITLES = ("title", "columns.0.heading", "columns.1.heading", "lines")  # drawn bold
+
+
+class UnmarkedDeck(YamldeckError):
+    """The deck carries no record of an outline (not built by yamldeck, or its marks are gone)."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the record says about one slide of the deck as built."""
+
+    number: int  # the outline slide it showed (1-based, in the outline as built)
+    highest: int  # its highest shape id: shapes with higher ids were added later
+    look: str
+    fields: tuple[str, ...]  # its marked frames, in drawing order
+    animations: int
+    places: tuple[int | None, ...] = ()  # each field's place among the slide's placeholders
+
+@dataclass(frozen=True)
+class Built:
+    """The outline as built: each slide's kind and each field's paragraph digests."""
+
+    marks: dict[int, Mark]  # by p:sldId id
+    kinds: dict[int, str]  # by outline slide number
+    digests: dict[int, dict[str, list[str]]]
+
+
+@dataclass
+class Seen:
+    """An outline slide as the edited deck shows it (its parts joined, when it continued)."""
+
+    number: int | None  # None: a slide added in the deck
+    position: int  # where its first part is in the edited deck (1-based)
+    fields: dict[str, list[Para]] = field(default_factory=dict)
+    extra: list[Para] = field(default_factory=list)  # text of frames added in the deck
+    chart: list[list[Any]] | None = None  # its chart's rows (category, values), if it has one
+    table: list[list[str]] | None = None  # its table's cells, row by row (its parts joined)
+
+
+def read_record(prs: Any, name: str) -> Built:
+    """The record a yamldeck build left in the deck's custom properties; UnmarkedDeck if none."""
+    text = _record_text(prs)
+    lines = text.split("|") if text else []
+    if not lines or lines[0] != RECORD_HEADER or len(lines) < 2:
+        raise UnmarkedDeck(
+            f"{name} carries no record of a yamldeck outline (it was not built by yamldeck, or "
+            "was saved by a program that dropped the record), so its edits cannot be matched "
+            f"to an outline; make a new outline of it instead: yamldeck import {name} -o "
+            "new.yaml")
+    marks: dict[int, Mark] = {}
+    for token in lines[1].split()[1:]:
+        sid, _, rest = token.partition("=")
+        number, highest, digest, fields, steps = (rest.split(":") + ["", "", "", ""])[:5]
+        named = [f.partition("@") for f in fields.split(",") if f]
+        marks[int(sid)] = Mark(int(number), int(highest or 0), digest,
+                               tuple(n for n, _, _ in named), int(steps or 0),
+                               tuple(int(p) if p.isdigit() else None for _, _, p in named))
+    kinds: dict[int, str] = {}
+    digests: dict[int, dict[str, list[str]]] = {}
+    for line in lines[2:]:
+        number, kind, *fields = line.split(" ")
+        kinds[int(number)] = kind
+        digests[int(number)] = {k: v.split(",") if v else [] for k, _, v in
+                                (f.partition("=") for f in fields)}
+    return Built(marks, kinds, digests)
+
+
+def _record_text(prs: Any) -> str:
+    for part in prs.part.package.iter_parts():
+        if part.partname == CUSTOM_PART:
+            root = etree.fromstring(part.blob)
+            chunks = sorted((p.get("name", ""), "".join(p.itertext())) for p in root
+                            if p.get("name", "").startswith(PROPERTY))
+            return "".join(chunk for _, chunk in chunks)
+    return ""
+
+
+def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[Seen]:
+    """Every outline slide the deck shows (in the deck's order) and every slide added to it."""
+    seen: dict[int, Seen] = {}
+    order: list[Seen] = []
+    slides = list(prs.slides)
+    marks = [built.marks.get(sid) for sid in _ids(prs)]
+    lost = _lost(slides, marks)
+    if lost:
+        marks = resaved.matched(slides, built)
+        if any(marks):
+            warnings.append(f"the frames yamldeck named were renamed by {_saver(prs)}, so its "
+                            "slides were matched to the outline by their titles and notes, and "
+                            "its frames by their places; shapes added, formatting and "
+                            "animations are not checked")
+    for position, (mark, slide) in enumerate(zip(marks, slides, strict=True), 1):
+        if mark is None:
+            order.append(Seen(None, position))
+            continue
+        frames = resaved.frames(slide, mark) if lost else dict(reversed(marked_frames(
+            slide._element)))
+        entry = seen.get(mark.number)
+        if entry is None:
+            entry = seen[mark.number] = Seen(mark.number, position)
+            order.append(entry)
+        _read_frames(entry, slide, frames, mark, position, warnings)
+        if not lost:
+            _report(slide, mark, position, warnings)
+        if "notes" not in entry.fields:
+            entry.fields["notes"] = resaved.notes_paragraphs(slide)
+        if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
+            entry.chart = deck_rows(slide, mark.highest)
+        if "rows" in built.digests.get(mark.number, {}):
+            entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
+    if lost and not seen:
+        raise UnmarkedDeck(
+            f"the slides of {name} have lost yamldeck's marks (the frames yamldeck named were "
+            f"renamed by {_saver(prs)}) and none of them has a "
+            "title or notes of the outline as built, so their text cannot be matched to the "
+            f"outline; make a new outline of the deck: yamldeck import {name} -o new.yaml")
+    if built.marks and order and not seen:
+        raise UnmarkedDeck(
+            f"none of the slides of {name} is one yamldeck built (their ids are not those the "
+            "deck's record lists: a program renumbered them, or every slide was replaced), so "
+            "its text cannot be matched to the outline; make a new outline of the deck: "
+            f"yamldeck import {name} -o new.yaml")
+    return order
+
+
+def _lost(slides: list[Any], marks: list[Mark | None]) -> bool:
+    """Whether every slide that had marked frames has lost them (the deck was saved by a
+    program that renames frames)."""
+    had = [(slide, mark) for slide, mark in zip(slides, marks, strict=True)
+           if mark is not None and mark.fields]
+    return all(not marked_frames(slide._element) for slide, _ in had) if had else bool(slides)
+
+
+def _saver(prs: Any) -> str:
+    """Who renamed the frames: LibreOffice when the deck's docProps/app.xml names it (any deck
+    yamldeck builds names the application of python-pptx's template, so no other is trusted)."""
+    for part in prs.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            root = etree.fromstring(part.blob)
+            found = root.find("{*}Application")
+            if found is not None and "LibreOffice" in (found.text or ""):
+                return "LibreOffice when it saved the deck"
+    return "the program that saved the deck last"
+
+
+def _ids(prs: Any) -> list[int]:
+    return [int(s.get("id")) for s in prs.part._element.sldIdLst]
+
+
+def _read_frames(entry: Seen, slide: Any, frames: dict[str, Any], mark: Mark, position: int,
+                 warnings: list[str]) -> None:
+    links = Links(slide.part, [])
+    first = entry.position == position
+    for name in mark.fields:
+        sp = frames.get(name)
+        if sp is None:
+            if first or name != "title":
+                warnings.append(f"slide {position}: the frame of '{name}' was deleted; the "
+                                "outline keeps its text")
+            continue
+        body = sp.find(qn("p:txBody"))
+        paras = paragraphs(body, links) if body is not None else []
+        if name in _SCALAR_TITLES:
+            paras = [unbolded(p) for p in paras]
+        if name == "title" and not first:
+            continue  # a continuation's title is the slide's, with "(cont.)"
+        entry.fields[name] = entry.fields.get(name, []) + paras
+    for sp in slide._element.iter(qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:cxnSp")):
+        c_nv_pr = next(sp.iter(qn("p:cNvPr")), None)
+        if c_nv_pr is None or int(c_nv_pr.get("id", "0")) <= mark.highest:
+            continue
+        body = sp.find(qn("p:txBody"))
+        paras = paragraphs(body, links) if body is not None else []
+        what = c_nv_pr.get("name") or "a shape"
+        if paras:
+            entry.extra += paras
+        else:
+            warnings.append(f"slide {position}: '{what}' was added in the deck; an outline "
+                            "cannot hold it, so it is not taken back")
+
+
+def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
+    """Warnings for what the deck changed that the outline cannot hold."""
+    element = slide._element
+    if look(element) != mark.look:
+        warnings.append(f"slide {position}: its formatting changed (colours, sizes or positions "
+                        "of its text); the outline holds words, not formatting, so it is not "
+                        "taken back")
+    if animations(element) != mark.animations:
+        warnings.append(f"slide {position}: its animations changed; an outline holds no "
+                        "animations, so they are not taken back")
+    if element.get("show") in _HIDDEN:
+        warnings.append(f"slide {position}: it is hidden in the deck; the outline shows it")
+
+

@@ -1,0 +1,239 @@
+"""The marks a built deck carries so `import --into` matches an edited deck to its outline.
+
+Three marks, all invisible to the audience and derived from the outline alone (builds stay
+byte-identical):
+
+- every frame that shows a field of the outline is named after it (``cNvPr name``, seen only in
+  PowerPoint's selection pane): ``yamldeck:title``, ``yamldeck:bullets``,
+  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field;
+- the record (written by render/record.py), in the deck's custom document properties
+  (``docProps/custom.xml``, split into values of at most 240 characters, as Office limits them):
+  which outline slide each deck slide was (by its ``p:sldId`` id, which PowerPoint keeps when
+  slides move), and a short digest of every field's text as built, item by item for lists, so
+  an import can tell "the deck changed" from "the outline changed since the build";
+- the digests themselves, made by ``digest`` from the text a reader sees (markup removed).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lxml import etree
+
+from ..outline.inline import plain_text
+
+PREFIX = "yamldeck:"
+RECORD_HEADER = "yamldeck-record 1"
+PROPERTY = "yamldeck.record."  # + a four-digit chunk number
+CHUNK = 240
+CUSTOM_PART = "/docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+
+# Which frame (by the built-in layout's placeholder idx) shows which field, per kind. A kind
+# not listed (a new one) gets its title marked; its other frames are reported, not merged.
+FRAMES: dict[str, dict[int, str]] = {
+    "title": {0: "title", 1: "subtitle", 13: "lines"},  # lines: presenter, affiliation, date
+    "section": {0: "title", 1: "subtitle"},
+    "bullets": {0: "title", 1: "bullets"},
+    "statement": {0: "title", 1: "statement"},
+    "number": {0: "title", 1: "number", 2: "caption", 3: "details"},
+    "columns": {0: "title", 1: "columns.0", 2: "columns.1", 3: "columns.0.heading",
+                4: "columns.1.heading"},
+    "closing": {0: "title", 13: "subtitle", 1: "contacts"},
+    "picture": {0: "title", 1: "bullets", 2: "bullets"},
+}
+_TITLE_ONLY = {0: "title"}
+LINES = ("presenter", "affiliation", "date")  # a title slide's lines, the keys they come from
+# Fields shown in a text box yamldeck draws itself (render/pictures.py's captions), by kind.
+BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption",), "chart": ("caption",)}
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
+_XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
+_SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
+_TIMING, _PAR = f"{_P}timing", f"{_P}par"
+_PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
+_IDS = etree.XPath(".//p:cNvPr/@id", namespaces={"p": _P[1:-1]})
+_CHROME = ("ftr", "sldNum", "dt")
+
+Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
+
+
+def frame_field(kind: str, idx: int) -> str | None:
+    """The field frame ``idx`` of a ``kind`` slide shows, or None."""
+    return FRAMES.get(kind, _TITLE_ONLY).get(idx)
+
+
+def mark_frame(shape: Any, kind: str, idx: int) -> None:
+    """Name a frame after the field it shows (nothing for frames no field is recorded for)."""
+    field = frame_field(kind, idx)
+    if field is not None:  # p:sp's first child is its p:nvSpPr, whose first child is p:cNvPr
+        shape._element[0][0].set("name", PREFIX + field)
+
+
+def slide_mark(number: int, slide: Any) -> str:
+    """A deck slide's entry in the record: its outline slide number, its highest shape id (a
+    shape with a higher one was added later), a digest of its look (where its marked frames
+    sit and how their runs are sized and coloured), its marked fields in drawing order, each
+    with its place among the slide's placeholders (footer, number and date left out; for a
+    program that renames frames, see importer/resaved.py) and its number of animation steps."""
+    element = slide._element
+    highest = max(map(int, _IDS(element)), default=0)
+    frames: list[tuple[str, Any]] = []
+    fields = []
+    place = 0
+    for sp in element.iter(_SP):  # one pass: a build marks every slide
+        ph = sp.find(_PH)
+        at = ""
+        if ph is not None and ph.get("type") not in _CHROME:
+            at, place = str(place), place + 1
+        name = sp.find(_SP_NAME)
+        name = "" if name is None else name.get("name", "")
+        if name.startswith(PREFIX):
+            frames.append((name[len(PREFIX):], sp))
+            fields.append(f"{name[len(PREFIX):]}@{at}")
+    return f"{number}:{highest}:{look(element, frames)}:{','.join(fields)}:{animations(element)}"
+
+
+def placeholders(element: Any) -> list[Any]:
+    """The slide's placeholders (p:sp) in drawing order, its footer, number and date left out."""
+    found = []
+    for sp in element.iter(_SP):
+        ph = sp.find(_PH)
+        if ph is not None and ph.get("type") not in _CHROME:
+            found.append(sp)
+    return found
+
+
+def animations(element: Any) -> int:
+    """How many animation steps the slide has (p:par of its p:timing)."""
+    timing = element.find(_TIMING)
+    return 0 if timing is None else sum(1 for _ in timing.iter(_PAR))
+
+
+def marked_frames(element: Any) -> list[tuple[str, Any]]:
+    """(field, p:sp) of the slide's frames that carry a field's mark, in drawing order."""
+    found = []
+    for sp in element.iter(_SP):
+        name = sp.find(_SP_NAME)
+        if name is not None and name.get("name", "").startswith(PREFIX):
+            found.append((name.get("name")[len(PREFIX):], sp))
+    return found
+
+
+def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
+    """A digest of the formatting the marked frames show: their boxes, and the sizes, underline,
+    strike-through and colours their runs set (a run that sets none, as a typed word or a new
+    paragraph inherits them, adds nothing)."""
+    parts = []
+    for field, sp in marked_frames(element) if frames is None else frames:
+        xfrm = sp.find(_XFRM)
+        box = [] if xfrm is None else [c.attrib.get(k, "") for c in xfrm for k in ("x", "y", "cx",
+                                                                                  "cy")]
+        values: set[str] = set()
+        for r_pr in sp.iter(_RPR):
+            values.update(f"{key}={r_pr.get(key)}" for key in ("sz", "u", "strike")
+                          if r_pr.get(key) is not None)
+            values.update(c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME))
+        parts.append(f"{field}{box}{sorted(values)}")
+    return _hash("".join(parts))
+
+
+def digest(level: int, text: str) -> str:
+    """A paragraph's token: its level and 8 characters of a hash of what a reader sees."""
+    marked = "*" in text or "[" in text or "\\" in text  # else nothing for the markup to remove
+    seen = " ".join((plain_text(text) if marked else text).split())
+    return f"{level}{_hash(seen)}"
+
+
+def _hash(text: str) -> str:
+    raw = hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest()
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def bullet_items(bullets: Any, level: int = 0) -> Items:
+    items: Items = []
+    for bullet in bullets or ():
+        items.append((level, bullet.text))
+        items += bullet_items(bullet.children, level + 1)
+    return items
+
+
+def note_items(notes: str | None) -> Items:
+    """Speaker notes as render.notes writes them: blocks between blank lines, lines joined."""
+    blocks = re.split(r"\n\s*\n", (notes or "").strip())
+    joined = (" ".join(line.strip() for line in block.splitlines()).strip() for block in blocks)
+    return [(0, text) for text in joined if text]
+
+
+def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
+    """Each recorded field of ``slide`` as the deck shows it (defaults from ``deck:`` filled in);
+    ``rows`` (CSV file name -> rows) gives a chart's numbers when they come from a file."""
+    kind = slide.kind
+    fields: dict[str, Items] = {}
+    for field in dict.fromkeys((*FRAMES.get(kind, _TITLE_ONLY).values(), *BOXES.get(kind, ()))):
+        items = _items(slide, deck, field)
+        if items:
+            fields[field] = items
+    chart = getattr(slide, "chart", None)
+    data = None if chart is None else chart.data if chart.data is not None else (
+        (rows or {}).get(chart.csv))
+    if data:
+        fields["chart"] = [(0, row_text(row)) for row in data[1:]]
+    table = getattr(slide, "rows", None) if kind == "table" else None
+    table = table if table is not None else (rows or {}).get(getattr(slide, "csv", None) or "")
+    if kind == "table" and table:
+        fields["rows"] = [(0, table_text(row)) for row in table]
+    fields["notes"] = note_items(slide.notes)
+    return fields
+
+
+def row_text(cells: Iterable[Any]) -> str:
+    """A chart's row as one text: its category, then each number written one way (25 and 25.0
+    are the same number), separated by tabs."""
+    return "\t".join(_number(cell) for cell in cells)
+
+
+def table_text(cells: Iterable[Any]) -> str:
+    """A table's row as one text: its cells (spaces collapsed, empty ones at its end left out,
+    as a short row is drawn), separated by tabs."""
+    texts = [" ".join(str(cell if cell is not None else "").split()) for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return "\t".join(texts)
+
+
+def _number(cell: Any) -> str:
+    if cell is None:
+        return ""
+    text = str(cell).strip()
+    try:
+        return repr(float(text.replace(",", "")))
+    except ValueError:
+        return text
+
+
+def _items(slide: Any, deck: Any, field: str) -> Items:
+    if field.startswith("columns."):
+        parts = field.split(".")
+        column = slide.columns[int(parts[1])]
+        if len(parts) == 3:
+            return [(0, column.heading)] if column.heading else []
+        return bullet_items(column.bullets) if column.bullets else (
+            [(0, column.text)] if column.text else [])
+    if field == "lines":
+        shown = (getattr(slide, key, None) or getattr(deck, key, None) for key in LINES)
+        return [(0, text) for text in shown if text]
+    value = getattr(slide, field, None)
+    if value is None and slide.kind == "title" and field in ("title", "subtitle"):
+        value = getattr(deck, field, None)
+    if field == "bullets":
+        return bullet_items(value)
+    if isinstance(value, (list, tuple)):
+        return [(0, item) for item in value]
+    return [(0, value)] if value else []
