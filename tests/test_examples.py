@@ -235,3 +235,32 @@ def test_links_and_presenter_are_kept(code: str, decks: dict[str, Any], english:
     texts = [s.text_frame.text for s in decks[code].slides[0].shapes if s.has_text_frame]
     assert any(t.startswith("Georgina Sargison\n") for t in texts), texts
     assert decks[code].core_properties.author == "Georgina Sargison"
+
+
+@pytest.mark.usefixtures("needs_libreoffice")
+def test_libreoffice_draws_every_word_inside_its_frame_and_none_on_another(
+    tmp_path: Path,
+) -> None:
+    """Each translation as LibreOffice draws it with Debian's Noto fonts: every character of
+    every text frame (diagram texts included) inside its box, and no word on top of another."""
+    from layout_probe import collisions, deck_frames, read_frame
+    from test_templates import soffice
+
+    from yamldeck.commands.libreoffice import read_words
+
+    decks = []
+    for code in CODES:
+        out = tmp_path / f"mtcr-{code}.pptx"
+        assert run_cli(["build", str(example(code)), "-o", str(out)], tmp_path).code == 0
+        decks.append(out)
+    soffice("--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, decks),
+            profile=tmp_path / "lo")
+    for deck in decks:
+        pages = read_words(tmp_path / "pdf" / f"{deck.stem}.pdf")
+        assert len(pages) == 12, deck.name
+        frames = deck_frames(str(deck))
+        outside = [(f.slide + 1, f.name, read_frame(f, pages[f.slide]).missing) for f in frames]
+        assert [o for o in outside if o[2]] == [], f"{deck.name}: text outside its frame"
+        overlapping = [(n, a.text, b.text) for n, page in enumerate(pages, start=1)
+                       for a, b in collisions(page)]
+        assert overlapping == [], deck.name
