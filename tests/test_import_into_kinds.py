@@ -4,6 +4,7 @@ text comes back through the three-way merge, and what cannot come back is named.
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,70 @@ def test_what_a_diagram_or_its_foot_cannot_hold_is_named(tmp_path: Path) -> None
     ]
     assert changed == []
     assert outline.read_text("utf-8") == before
+
+
+def test_an_event_on_a_continued_timelines_next_part_goes_back_to_its_own_key(
+        tmp_path: Path) -> None:
+    events = "".join(f'      - date: "{2000 + n}"\n        label: Event {n}\n'
+                     for n in range(1, 10))
+    built = build_outline("deck:\n  title: Years\n  language: en-NZ\nslides:\n  - kind: timeline\n"
+                          "    title: Years\n    overflow: continue\n    events:\n" + events,
+                          tmp_path)
+    prs = Presentation(str(built.path))
+    assert len(prs.slides) == 2  # events 1-5, then 6-9, each part numbering its boxes from 1
+    _retype(_group(prs.slides[1])["Label 1"], "Event six, edited")
+
+    run, changed = _into(tmp_path / "slides.yaml", prs)
+
+    assert (run.code, run.err) == (0, "")
+    assert changed == ["-        label: Event 6", "+        label: Event six, edited"]
+
+
+def test_a_label_emptied_in_the_deck_is_named_and_kept(tmp_path: Path) -> None:
+    outline, prs = _kinds(tmp_path)
+    _retype(_group(prs.slides[0])["Label 2"], "")
+    before = outline.read_text("utf-8")
+
+    run, changed = _into(outline, prs)
+
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 1 'History': its events.1.label was emptied; the outline "
+        "keeps it (an event needs one)"]
+    assert changed == []
+    assert outline.read_text("utf-8") == before
+
+
+def test_after_libreoffice_a_diagrams_and_a_foots_edits_come_back(
+        tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, needs_libreoffice: None) -> None:
+    """LibreOffice renames the placeholders but keeps the names of the boxes in a group and of
+    the box at the foot: their edits come back as without it, with the one warning."""
+    outline, prs = _kinds(tmp_path)
+    _retype(_group(prs.slides[0])["Label 2"], "India became a partner")
+    _retype(_group(prs.slides[1])["Step 1"], "Identify the item")
+    _retype(_foot(prs.slides[0]), "Source: MTCR, 2024")
+    prs.save(str(outline.with_name("edited.pptx")))
+    saved = tmp_path_factory.mktemp("resaved")
+    subprocess.run(["soffice", f"-env:UserInstallation={(saved / 'lo').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
+                    str(saved / "out"), str(outline.with_name("edited.pptx"))],
+                   check=True, capture_output=True, timeout=180)
+    deck = saved / "out" / "edited.pptx"
+
+    run = run_cli(["import", str(deck), "--into", outline.name], outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == 0, run.err
+    assert run.err == (
+        f"{deck}: warning: the frames yamldeck named were renamed by LibreOffice when it saved "
+        "the deck, so its slides were matched to the outline by their titles and notes, and its "
+        "frames by their places; shapes added, formatting and animations are not checked\n")
+    assert [line for line in run.out.splitlines() if line[:1] in "+-"
+            and not line.startswith(("---", "+++"))] == [
+        "-        label: India joined",
+        '-    source: "Source: MTCR"',
+        "+        label: India became a partner",
+        '+    source: "Source: MTCR, 2024"',
+        "-      - Identify",
+        "+      - Identify the item",
+    ]

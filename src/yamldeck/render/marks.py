@@ -63,10 +63,9 @@ _IDS = etree.XPath(".//p:cNvPr/@id", namespaces={"p": _P[1:-1]})
 _CHROME = ("ftr", "sldNum", "dt")
 # Shapes yamldeck draws itself that show a field under their own names (render/diagram.py's
 # timelines and processes, render/footnotes.py's foot): the names are the marks.
-DIAGRAMS = ("Timeline", "Timeline by date", "Process", "Cycle")
 FOOT = "Sources and footnotes"  # render.footnotes.SHAPE_NAME: the field "foot"
 _PART = re.compile(r"(Date|Label|Detail|Step) (\d+)( text)?")
-_GRP, _GRP_NAME = f"{_P}grpSp", f"{_P}nvGrpSpPr/{_P}cNvPr"
+_GRP = f"{_P}grpSp"
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
 
@@ -118,9 +117,8 @@ def _field_of(sp: Any) -> str | None:
     found = _PART.fullmatch(name)
     if found is None:
         return None
-    group = sp.getparent()
-    label = group.find(_GRP_NAME) if group is not None and group.tag == _GRP else None
-    if label is None or label.get("name") not in DIAGRAMS:
+    group = sp.getparent()  # in a group (a program renaming frames may rename the group too)
+    if group is None or group.tag != _GRP:
         return None
     role, number, text = found.groups()
     return f"steps.{int(number) - 1}" + (".text" if text else "") if role == "Step" else \
