@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 from colleague import slide_titled
 from helpers import assert_no_traceback, build_file, build_outline, copy_shipped, run_cli
+from lxml import etree
 from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from yamldeck.render.marks import CUSTOM_PART
+from yamldeck.render.record import custom_properties
 
 pytestmark = pytest.mark.usefixtures("decks_validated")
 
@@ -275,3 +280,40 @@ def test_after_libreoffice_a_diagrams_and_a_foots_edits_come_back(
         "-      - Identify",
         "+      - Identify the item",
     ]
+
+
+def test_reveal_turned_off_in_the_deck_is_named(tmp_path: Path) -> None:
+    built = build_outline("deck:\n  title: Points\n  language: en-NZ\nslides:\n"
+                          "  - title: Points\n    reveal: true\n    bullets:\n      - One\n"
+                          "      - Two\n", tmp_path)
+    prs = Presentation(str(built.path))
+    element = prs.slides[0]._element
+    element.remove(element.find(qn("p:timing")))  # the animations deleted in PowerPoint
+    before = (tmp_path / "slides.yaml").read_text("utf-8")
+
+    run, changed = _into(tmp_path / "slides.yaml", prs)
+
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 1: its animations changed; they are not taken back "
+        "(whether a slide reveals its points one by one is its 'reveal:' in the outline: set it "
+        "there)"]
+    assert (tmp_path / "slides.yaml").read_text("utf-8") == before
+
+
+def test_a_deck_whose_record_lists_no_timeline_text_names_it(tmp_path: Path) -> None:
+    """A deck built before the record held a timeline's boxes: its edits there are named."""
+    outline, prs = _kinds(tmp_path)
+    custom = next(p for p in prs.part.package.iter_parts() if p.partname == CUSTOM_PART)
+    record = "".join(t for t in etree.fromstring(custom.blob).itertext())
+    custom._blob = custom_properties(re.sub(r"events\.\d\.\w+@,?", "", record))
+    _retype(_group(prs.slides[0])["Label 2"], "India became a partner")
+
+    run, changed = _into(outline, prs)
+
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 1: its events text was not recorded when the deck was "
+        "built (by an earlier yamldeck), so its edits there are not taken back; build the deck "
+        "again to take them"]
+    assert changed == []

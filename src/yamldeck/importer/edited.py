@@ -130,6 +130,11 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
             entry = seen[mark.number] = Seen(mark.number, position)
             order.append(entry)
         _read_frames(entry, slide, frames, mark, position, warnings)
+        unrecorded = sorted({f.split(".")[0] for f in frames if f not in mark.fields})
+        if unrecorded and not lost:
+            warnings.append(f"slide {position}: its {', '.join(unrecorded)} text was not "
+                            "recorded when the deck was built (by an earlier yamldeck), so its "
+                            "edits there are not taken back; build the deck again to take them")
         if not lost:
             _report(slide, mark, position, warnings)
         if "notes" not in entry.fields:
@@ -228,8 +233,9 @@ def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
                         "of its text); the outline holds words, not formatting, so it is not "
                         "taken back")
     if animations(element) != mark.animations:
-        warnings.append(f"slide {position}: its animations changed; an outline holds no "
-                        "animations, so they are not taken back")
+        warnings.append(f"slide {position}: its animations changed; they are not taken "
+                        "back (whether a slide reveals its points one by one is its 'reveal:' "
+                        "in the outline: set it there)")
     if element.get("show") in _HIDDEN:
         warnings.append(f"slide {position}: it is hidden in the deck; the outline shows it")
 
