@@ -5,7 +5,8 @@ byte-identical):
 
 - every frame that shows a field of the outline is named after it (``cNvPr name``, seen only in
   PowerPoint's selection pane): ``yamldeck:title``, ``yamldeck:bullets``,
-  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field;
+  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field (the
+  boxes of a timeline or process and the foot box keep the names they are drawn with);
 - the record (written by render/record.py), in the deck's custom document properties
   (``docProps/custom.xml``, split into values of at most 240 characters, as Office limits them):
   which outline slide each deck slide was (by its ``p:sldId`` id, which PowerPoint keeps when
