@@ -4,18 +4,28 @@ the outline as built, and each outline slide's fields as the deck shows them now
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 from ..errors import YamldeckError
-from ..render.marks import CUSTOM_PART, PROPERTY, RECORD_HEADER, animations, look, marked_frames
+from ..render.marks import (
+    CUSTOM_PART,
+    PROPERTY,
+    RECORD_HEADER,
+    animations,
+    look,
+    marked_frames,
+    marked_shapes,
+)
 from . import resaved, tabledata
 from .chartdata import deck_rows
 from .texts import Links, Para, paragraphs, qn, unbolded
 
 _HIDDEN = ("0", "false")
+_STEP = re.compile(r"steps\.\d+")
 _SCALAR_TITLES = ("title", "columns.0.heading", "columns.1.heading", "lines")  # drawn bold
 
 
@@ -53,6 +63,7 @@ class Seen:
     extra: list[Para] = field(default_factory=list)  # text of frames added in the deck
     chart: list[list[Any]] | None = None  # its chart's rows (category, values), if it has one
     table: list[list[str]] | None = None  # its table's cells, row by row (its parts joined)
+    events: int = 0  # a timeline's events on its parts read so far (each part numbers from 1)
 
 
 def read_record(prs: Any, name: str) -> Built:
@@ -111,13 +122,19 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
         if mark is None:
             order.append(Seen(None, position))
             continue
-        frames = resaved.frames(slide, mark) if lost else dict(reversed(marked_frames(
-            slide._element)))
+        frames = dict(reversed(marked_shapes(slide._element)))  # a diagram's, the foot's
+        if lost:
+            frames = {**frames, **resaved.frames(slide, mark)}
         entry = seen.get(mark.number)
         if entry is None:
             entry = seen[mark.number] = Seen(mark.number, position)
             order.append(entry)
         _read_frames(entry, slide, frames, mark, position, warnings)
+        unrecorded = sorted({f.split(".")[0] for f in frames if f not in mark.fields})
+        if unrecorded and not lost:
+            warnings.append(f"slide {position}: its {', '.join(unrecorded)} text was not "
+                            "recorded when the deck was built (by an earlier yamldeck), so its "
+                            "edits there are not taken back; build the deck again to take them")
         if not lost:
             _report(slide, mark, position, warnings)
         if "notes" not in entry.fields:
@@ -169,20 +186,23 @@ def _read_frames(entry: Seen, slide: Any, frames: dict[str, Any], mark: Mark, po
                  warnings: list[str]) -> None:
     links = Links(slide.part, [])
     first = entry.position == position
-    for name in mark.fields:
-        sp = frames.get(name)
+    offset = entry.events
+    for local in mark.fields:
+        name = _numbered(local, offset)
+        sp = frames.get(local)
         if sp is None:
-            if first or name != "title":
+            if first or local not in ("title", "foot"):
                 warnings.append(f"slide {position}: the frame of '{name}' was deleted; the "
                                 "outline keeps its text")
             continue
         body = sp.find(qn("p:txBody"))
         paras = paragraphs(body, links) if body is not None else []
-        if name in _SCALAR_TITLES:
-            paras = [unbolded(p) for p in paras]
-        if name == "title" and not first:
-            continue  # a continuation's title is the slide's, with "(cont.)"
+        if name in _SCALAR_TITLES or name.endswith(".date") or _STEP.fullmatch(name):
+            paras = [unbolded(p) for p in paras]  # drawn bold, as a heading is
+        if name in ("title", "foot") and not first:
+            continue  # a continuation's title is the slide's, with "(cont.)"; its foot, again
         entry.fields[name] = entry.fields.get(name, []) + paras
+    entry.events += len({f.split(".")[1] for f in mark.fields if f.startswith("events.")})
     for sp in slide._element.iter(qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:cxnSp")):
         c_nv_pr = next(sp.iter(qn("p:cNvPr")), None)
         if c_nv_pr is None or int(c_nv_pr.get("id", "0")) <= mark.highest:
@@ -197,6 +217,14 @@ def _read_frames(entry: Seen, slide: Any, frames: dict[str, Any], mark: Mark, po
                             "cannot hold it, so it is not taken back")
 
 
+def _numbered(field: str, offset: int) -> str:
+    """A timeline's field as the outline numbers it (each continued part numbers from 1)."""
+    if not offset or not field.startswith("events."):
+        return field
+    _, number, key = field.split(".")
+    return f"events.{int(number) + offset}.{key}"
+
+
 def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
     """Warnings for what the deck changed that the outline cannot hold."""
     element = slide._element
@@ -205,8 +233,9 @@ def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
                         "of its text); the outline holds words, not formatting, so it is not "
                         "taken back")
     if animations(element) != mark.animations:
-        warnings.append(f"slide {position}: its animations changed; an outline holds no "
-                        "animations, so they are not taken back")
+        warnings.append(f"slide {position}: its animations changed; they are not taken "
+                        "back (whether a slide reveals its points one by one is its 'reveal:' "
+                        "in the outline: set it there)")
     if element.get("show") in _HIDDEN:
         warnings.append(f"slide {position}: it is hidden in the deck; the outline shows it")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..outline.inline import plain_text
 from ..render.marks import LINES, built_fields, digest
-from . import chartdata, outlinedoc, slideblocks, tabledata
+from . import chartdata, diagramfields, outlinedoc, slideblocks, tabledata
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
 
@@ -119,14 +119,16 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         theirs = _theirs(name, paras)
         if name == ("bullets" if "bullets" in entry.fields else "notes"):
             theirs += extra
-        mine = outlinedoc.current_items(slide_map, name, built_now.get(name, []))
+        own = diagramfields if diagramfields.handles(name) else None
+        mine = (own or outlinedoc).current_items(slide_map, name, built_now.get(name, []))
         result, conflicts = merge_items(base_fields.get(name, []), mine, theirs)
         for conflict in conflicts:
             run.merged.conflicts.append(_conflict(run, slide_map, name, label, conflict))
         if [(i.token, i.text) for i in result] != [(i.token, i.text) for i in mine]:
             keys = tuple(k for k in LINES if getattr(model, k, None)
                          or getattr(run.outline.deck, k, None))
-            problem = outlinedoc.set_items(slide_map, name, result, keys)
+            problem = own.set_items(slide_map, name, result, mine) if own else \
+                outlinedoc.set_items(slide_map, name, result, keys)
             run.changed = run.changed or problem is None
             if problem:
                 run.merged.warnings.append(f"{label}: {problem}")
@@ -179,7 +181,8 @@ def _theirs(name: str, paras: list[Any]) -> list[Item]:
     if name in _LEVELLED or name == "notes":
         levelled = name in _LEVELLED
         return [item(p.level if levelled else 0, p.text) for p in paras]
-    if name in ("details", "contacts", "lines"):
+    if name in ("details", "contacts", "lines", "foot") or (
+            name.startswith("steps.") and not name.endswith(".text")):
         return [item(0, p.text) for p in paras]
     text = " ".join(p.text.strip() for p in paras)
     return [item(0, text)] if text else []

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from ..errors import Problem
-from .fields import Text
+from .fields import Bullet, Text
 from .inline import note_numbers
 from .loader import Path_, SourceMap
+
+_UNMARKED = {"footnotes", "source", "notes", "layout", "kind"}  # not texts of the slide
 
 SourceLine = Annotated[
     Text | None,
@@ -106,3 +108,32 @@ def _at_marker(problem: Problem, source: SourceMap, marker: str) -> Problem:
         if found >= 0:
             return replace(problem, line=problem.line + offset, column=found + 1)
     return problem
+
+
+def foot_texts(model: Any) -> list[str]:
+    """The texts set at a slide's foot: the footnotes its text refers to (each led by its
+    marker, raised when drawn), then its source."""
+    notes = getattr(model, "footnotes", None) or []
+    source = getattr(model, "source", None)
+    if not notes and not source:
+        return []  # most slides: their texts need not be read
+    used = set(referenced(model)) if notes else set()
+    texts = [f"[^{n}] {text}" for n, text in enumerate(notes, 1) if n in used]
+    return [*texts, source] if source else texts
+
+
+def referenced(value: Any) -> Iterator[int]:
+    """The footnote numbers a slide's texts (title, bullets, columns, cells...) refer to."""
+    if isinstance(value, str):
+        yield from note_numbers(value)
+    elif isinstance(value, Bullet):
+        yield from note_numbers(value.text)
+        for child in value.children:
+            yield from referenced(child)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _UNMARKED:
+                yield from referenced(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from referenced(item)

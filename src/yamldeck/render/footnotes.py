@@ -10,18 +10,17 @@ their own text refers to, and the source.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pydantic import BaseModel
 
 from ..layout.measure import Frame, Paragraph, Run, get_measurer
-from ..outline.fields import Bullet
-from ..outline.inline import note_numbers, parse_inline
+from ..outline.citations import foot_texts
+from ..outline.inline import parse_inline
 from .chrome import is_dark
 from .slots import Box, avoid, placeholder_box
 from .styles import EMU_PER_PT, FrameStyle, LevelStyle, body_font_width
@@ -32,7 +31,6 @@ MOST_LINES = 5  # more would crowd the body: they belong in the speaker notes
 SHAPE_NAME = "Sources and footnotes"
 _INSETS = (0.0, 0.0, 1.8, 1.8)  # flush with the title and the footer, as the footer is set
 _GAP = 6 * EMU_PER_PT  # between the notes and the footer (or hairline) below them
-_UNMARKED = {"footnotes", "source", "notes", "layout", "kind"}
 _A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
 _GREY = (f'<a:solidFill {_A}><a:schemeClr val="tx1"><a:lumMod val="75000"/>'
          '<a:lumOff val="25000"/></a:schemeClr></a:solidFill>')
@@ -52,32 +50,7 @@ class Foot:
 def foot_paras(model: Any) -> list[Para]:
     """The footnotes the slide's text refers to (each led by its raised number), then the
     source."""
-    notes = getattr(model, "footnotes", None) or []
-    source = getattr(model, "source", None)
-    if not notes and not source:
-        return []  # most slides: their texts need not be read
-    used = set(referenced(model)) if notes else set()
-    paras = [Para(f"[^{n}] {text}") for n, text in enumerate(notes, 1) if n in used]
-    if source:
-        paras.append(Para(source))
-    return paras
-
-
-def referenced(value: Any) -> Iterator[int]:
-    """The footnote numbers a slide's texts (title, bullets, columns, cells...) refer to."""
-    if isinstance(value, str):
-        yield from note_numbers(value)
-    elif isinstance(value, Bullet):
-        yield from note_numbers(value.text)
-        for child in value.children:
-            yield from referenced(child)
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name not in _UNMARKED:
-                yield from referenced(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from referenced(item)
+    return [Para(text) for text in foot_texts(model)]
 
 
 def reserve_foot(ctx: Any, model: Any) -> Foot | None:

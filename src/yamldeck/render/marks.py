@@ -5,7 +5,8 @@ byte-identical):
 
 - every frame that shows a field of the outline is named after it (``cNvPr name``, seen only in
   PowerPoint's selection pane): ``yamldeck:title``, ``yamldeck:bullets``,
-  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field;
+  ``yamldeck:columns.1.heading``; FRAMES says, per kind, which frame shows which field (the
+  boxes of a timeline or process and the foot box keep the names they are drawn with);
 - the record (written by render/record.py), in the deck's custom document properties
   (``docProps/custom.xml``, split into values of at most 240 characters, as Office limits them):
   which outline slide each deck slide was (by its ``p:sldId`` id, which PowerPoint keeps when
@@ -24,6 +25,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..outline.citations import foot_texts
 from ..outline.inline import plain_text
 
 PREFIX = "yamldeck:"
@@ -60,6 +62,11 @@ _TIMING, _PAR = f"{_P}timing", f"{_P}par"
 _PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
 _IDS = etree.XPath(".//p:cNvPr/@id", namespaces={"p": _P[1:-1]})
 _CHROME = ("ftr", "sldNum", "dt")
+# Shapes yamldeck draws itself that show a field under their own names (render/diagram.py's
+# timelines and processes, render/footnotes.py's foot): the names are the marks.
+FOOT = "Sources and footnotes"  # render.footnotes.SHAPE_NAME: the field "foot"
+_PART = re.compile(r"(Date|Label|Detail|Step) (\d+)( text)?")
+_GRP = f"{_P}grpSp"
 
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
 
@@ -92,12 +99,31 @@ def slide_mark(number: int, slide: Any) -> str:
         at = ""
         if ph is not None and ph.get("type") not in _CHROME:
             at, place = str(place), place + 1
-        name = sp.find(_SP_NAME)
-        name = "" if name is None else name.get("name", "")
-        if name.startswith(PREFIX):
-            frames.append((name[len(PREFIX):], sp))
-            fields.append(f"{name[len(PREFIX):]}@{at}")
+        field = _field_of(sp)
+        if field is not None:
+            frames.append((field, sp))
+            fields.append(f"{field}@{at}")
     return f"{number}:{highest}:{look(element, frames)}:{','.join(fields)}:{animations(element)}"
+
+
+def _field_of(sp: Any) -> str | None:
+    """The field a shape shows: by its mark, or by the name yamldeck gave a diagram's text box
+    (numbered on its slide: 'Label 2' is ``events.1.label``) or the box at the slide's foot."""
+    c_nv_pr = sp.find(_SP_NAME)
+    name = "" if c_nv_pr is None else c_nv_pr.get("name", "")
+    if name.startswith(PREFIX):
+        return name[len(PREFIX):]
+    if name == FOOT:
+        return "foot"
+    found = _PART.fullmatch(name)
+    if found is None:
+        return None
+    group = sp.getparent()  # in a group (a program renaming frames may rename the group too)
+    if group is None or group.tag != _GRP:
+        return None
+    role, number, text = found.groups()
+    return f"steps.{int(number) - 1}" + (".text" if text else "") if role == "Step" else \
+        f"events.{int(number) - 1}.{role.lower()}"
 
 
 def placeholders(element: Any) -> list[Any]:
@@ -116,6 +142,17 @@ def animations(element: Any) -> int:
     return 0 if timing is None else sum(1 for _ in timing.iter(_PAR))
 
 
+def marked_shapes(element: Any) -> list[tuple[str, Any]]:
+    """(field, p:sp) of every shape that shows a field (marked frames, a diagram's text boxes,
+    the foot), in drawing order."""
+    found = []
+    for sp in element.iter(_SP):
+        field = _field_of(sp)
+        if field is not None:
+            found.append((field, sp))
+    return found
+
+
 def marked_frames(element: Any) -> list[tuple[str, Any]]:
     """(field, p:sp) of the slide's frames that carry a field's mark, in drawing order."""
     found = []
@@ -131,7 +168,7 @@ def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
     strike-through and colours their runs set (a run that sets none, as a typed word or a new
     paragraph inherits them, adds nothing)."""
     parts = []
-    for field, sp in marked_frames(element) if frames is None else frames:
+    for field, sp in marked_shapes(element) if frames is None else frames:
         xfrm = sp.find(_XFRM)
         box = [] if xfrm is None else [c.attrib.get(k, "") for c in xfrm for k in ("x", "y", "cx",
                                                                                   "cy")]
@@ -189,7 +226,27 @@ def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
     table = table if table is not None else (rows or {}).get(getattr(slide, "csv", None) or "")
     if kind == "table" and table:
         fields["rows"] = [(0, table_text(row)) for row in table]
+    fields.update(diagram_fields(slide))
+    foot = [(0, text) for text in foot_texts(slide)]
+    if foot:
+        fields["foot"] = foot
     fields["notes"] = note_items(slide.notes)
+    return fields
+
+
+def diagram_fields(slide: Any) -> dict[str, Items]:
+    """A timeline's dates, labels and details, a process's steps, as their boxes show them: on
+    a loop (``cycle: true``) a step's box holds its heading and text, else the text is apart."""
+    fields: dict[str, Items] = {}
+    for index, event in enumerate(getattr(slide, "events", None) or ()):
+        for key in ("date", "label", "detail"):
+            if getattr(event, key):
+                fields[f"events.{index}.{key}"] = [(0, getattr(event, key))]
+    for index, step in enumerate(slide.headed_steps() if slide.kind == "process" else ()):
+        inside = step.text and slide.cycle
+        fields[f"steps.{index}"] = [(0, step.heading)] + ([(0, step.text)] if inside else [])
+        if step.text and not inside:
+            fields[f"steps.{index}.text"] = [(0, step.text)]
     return fields
 
 

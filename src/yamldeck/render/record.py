@@ -32,7 +32,7 @@ def record_text(groups: list[list[Any]], deck: Any, ids: list[tuple[int, str]],
         fields = built_fields(parts[0], deck, rows)
         for part in parts[1:]:
             for name, items in built_fields(part, deck, rows).items():
-                if name not in ("title", "notes", "chart", "rows"):
+                if name not in ("title", "notes", "chart", "rows", "foot"):
                     fields[name] = fields.get(name, []) + items
         tokens = " ".join(f"{name}={','.join(digest(*item) for item in items)}"
                           for name, items in fields.items())
