@@ -88,7 +88,7 @@ def test_arabic_timeline_runs_right_to_left_in_arabic(tmp_path: Path) -> None:
     assert centres[0] > centres[1] > centres[2]  # the first event at the right
     labels = [shapes[f"Label {n}"] for n in (1, 2, 3)]
     assert all(lab.left + lab.width // 2 > nxt.left + nxt.width // 2
-               for lab, nxt in zip(labels, labels[1:]))
+               for lab, nxt in zip(labels, labels[1:], strict=False))
     label = shapes["Label 1"]
     (run,) = runs(label)
     r_pr = run.find(qn("a:rPr"))
@@ -152,3 +152,52 @@ def test_chinese_label_is_measured_as_libreoffice_breaks_it(tmp_path: Path) -> N
     for name in ("Label 1", "Label 2", "Label 3", "Detail 1", "Detail 2"):
         assert read_frame(frames[name], page).missing == 0, name
     assert collisions(page) == []
+
+
+FOOT = """\
+deck:
+  title: مصادر
+  language: ar
+slides:
+  - title: التاريخ
+    bullets:
+      - أنشأته سبعة بلدان في عام 1987[^1]
+      - توسيع المبادئ التوجيهية[^2]
+    footnotes:
+      - "كندا وفرنسا وألمانيا وإيطاليا واليابان والمملكة المتحدة والولايات المتحدة الأمريكية، \
+وهي الدول السبع التي أنشأت النظام في نيسان/أبريل 1987 بهدف الحد من انتشار الصواريخ القادرة \
+على إيصال الأسلحة النووية"
+      - المبادئ التوجيهية لنظام MTCR، 1993
+  - title: 历史
+    language: zh-CN
+    bullets:
+      - 由七个国家建立[^1]
+    footnotes:
+      - 加拿大、法国、德国、意大利、日本、英国和美国于1987年4月建立了该制度，旨在限制能够运载核武器\
+的导弹及其相关技术的扩散，此后准则扩大到所有大规模杀伤性武器的运载系统，包括核武器、化学武器和生物武器
+"""
+
+
+@pytest.mark.usefixtures("needs_libreoffice")
+def test_arabic_and_chinese_sources_fit_their_box_as_libreoffice_sets_them(
+        tmp_path: Path) -> None:
+    """The foot box of an Arabic slide is right-aligned and right to left; Arabic and Chinese
+    notes take the lines LibreOffice sets (3 and 2 here), and the box holds them all."""
+    from layout_probe import deck_frames, read_frame
+    from test_templates import soffice
+
+    from yamldeck.commands.libreoffice import read_words
+
+    built = build_outline(FOOT, tmp_path)
+    soffice("--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(built.path),
+            profile=tmp_path / "lo")
+    pages = read_words(tmp_path / "pdf" / f"{built.path.stem}.pdf")
+    feet = [f for f in deck_frames(str(built.path)) if f.name == "Sources and footnotes"]
+    assert [read_frame(f, pages[f.slide]).lines for f in feet] == [[2, 1], [2]]
+    assert [read_frame(f, pages[f.slide]).missing for f in feet] == [0, 0]
+    for slide, lines in zip(built.prs.slides, (3, 2), strict=True):
+        (foot,) = [s for s in slide.shapes if s.name == "Sources and footnotes"]
+        assert lines * 10 <= foot.height / 12700 < (lines + 1) * 10 * 1.25
+    arabic = [s for s in built.prs.slides[0].shapes if s.name == "Sources and footnotes"][0]
+    for p in arabic.text_frame.paragraphs:
+        assert (p._p.pPr.get("algn"), p._p.pPr.get("rtl")) == ("r", "1")
