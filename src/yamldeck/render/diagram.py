@@ -18,9 +18,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
-from ..layout.measure import LINE_PITCH, Paragraph, Run, get_measurer
+from ..layout.measure import LINE_PITCH, UNITS_PER_EM, Paragraph, Run, get_measurer
 from ..outline.inline import parse_inline
 from .styles import EMU_PER_PT, theme_font_width
+from .writing import RunText, Writing, attributes, complex_text, east_asian, fonts_xml, runs_of
 
 Box = tuple[int, int, int, int]  # left, top, width, height in EMU
 FLOOR_PT = 14  # no text of a diagram is set smaller: readable from the back of a room
@@ -60,32 +61,49 @@ class Piece:
 
 
 class Fonts:
-    """The width factor of the theme's body font on a slide (regular, bold)."""
+    """The width factor of the theme's body font on a slide (regular, bold), and how the slide's
+    text is written (its language and direction, which measuring and mirroring follow)."""
 
     def __init__(self, ctx: Any) -> None:
         master = ctx.layout.slide_master
         self.regular = theme_font_width(master, bold=False)
         self.bold = theme_font_width(master, bold=True)
+        self.writing: Writing = ctx.writing()
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the slide's diagrams run right to left."""
+        return self.writing.rtl
 
     def factor(self, role: Role) -> float:
         return self.bold if role.bold else self.regular
 
 
-def _runs(text: str, bold: bool) -> tuple[Run, ...]:
-    return tuple(Run(s.text, s.bold or bold, s.italic) for s in parse_inline(text)) or (Run(""),)
+def _runs(runs: list[RunText], bold: bool, complex_: bool) -> tuple[Run, ...]:
+    return tuple(r.measured(bold, complex_) for r in runs) or (Run(""),)
 
 
 def piece_lines(piece: Piece, width_pt: float, shrink: int, fonts: Fonts) -> int | None:
-    """Lines ``piece`` takes in a box ``width_pt`` wide; None when a word would be broken."""
+    """Lines ``piece`` takes in a box ``width_pt`` wide; None when a word would be broken.
+
+    Text beyond Latin letters is measured with its runs' languages: Chinese and Japanese break
+    between characters, Arabic is shaped and its lines set right to left."""
     size = piece.role.size(shrink)
     room = width_pt / fonts.factor(piece.role)
     measurer = get_measurer()
+    written = runs_of(parse_inline(piece.text), fonts.writing)
+    if complex_text(written, fonts.writing):
+        runs = _runs(written, piece.role.bold, True)
+        paragraph = Paragraph(runs, size, rtl=fonts.writing.rtl)
+        if measurer.extent_units(runs, paragraph.rtl)[1] * size / UNITS_PER_EM > room * 0.995:
+            return None
+        return measurer.line_count(paragraph, room, size)
     for span in parse_inline(piece.text):
         for word in span.text.split():
             if measurer.text_width_pt(word, size, span.bold or piece.role.bold,
                                       span.italic) > room * 0.995:
                 return None
-    return measurer.line_count(Paragraph(_runs(piece.text, piece.role.bold), size), room, size)
+    return measurer.line_count(Paragraph(_runs(written, piece.role.bold, False), size), room, size)
 
 
 def pieces_height(pieces: Sequence[Piece], width_pt: float, shrink: int,
@@ -164,9 +182,14 @@ def add_line(group: Any, start: tuple[int, int], end: tuple[int, int], *, name: 
 
 def _set_text(ctx: Any, shape: Any, pieces: Sequence[Piece], shrink: int, align: str,
               anchor: str, inset: int) -> None:
-    """The shape's text body: ``pieces`` as paragraphs, sized, coloured, in the body font."""
-    language = quoteattr(ctx.deck.language)
-    paras = "".join(_paragraph(ctx, piece, shrink, align, language) for piece in pieces)
+    """The shape's text body: ``pieces`` as paragraphs, sized, coloured, in the body font, in the
+    slide's language (right to left, and right-aligned where others are left-aligned, on a
+    right-to-left slide)."""
+    writing = ctx.writing()
+    language = quoteattr(writing.language)
+    if writing.rtl and align == "l":
+        align = "r"
+    paras = "".join(_paragraph(ctx, writing, piece, shrink, align) for piece in pieces)
     if not paras:
         paras = f"<a:p><a:endParaRPr lang={language}/></a:p>"
     ins = emu(INSET_PT)
@@ -182,24 +205,28 @@ def _set_text(ctx: Any, shape: Any, pieces: Sequence[Piece], shrink: int, align:
         shape._element.append(body)
 
 
-def _paragraph(ctx: Any, piece: Piece, shrink: int, align: str, language: str) -> str:
+def _paragraph(ctx: Any, writing: Writing, piece: Piece, shrink: int, align: str) -> str:
     role = piece.role
     sz = int(role.size(shrink) * 100)
     fill = f"<a:solidFill>{COLOURS[role.colour]}</a:solidFill>"
+    written = runs_of(parse_inline(piece.text), writing)
     runs = []
-    for span in parse_inline(piece.text):
-        attrs = f' lang={language} sz="{sz}"'
-        attrs += ' b="1"' if span.bold or role.bold else ' b="0"'
-        attrs += ' i="1"' if span.italic else ""
-        inner = f'{fill}<a:latin typeface="+mn-lt"/>'
-        if span.url:
-            r_id = ctx.slide.part.relate_to(span.url, RT.HYPERLINK, is_external=True)
+    for run in written:
+        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(run).items())
+        attrs += f' sz="{sz}"'
+        attrs += ' b="1"' if run.bold or role.bold else ' b="0"'
+        attrs += ' i="1"' if run.italic else ""
+        inner = f'{fill}<a:latin typeface="+mn-lt"/>{fonts_xml(run)}'
+        if run.url:
+            r_id = ctx.slide.part.relate_to(run.url, RT.HYPERLINK, is_external=True)
             inner += f'<a:hlinkClick {_R} r:id="{r_id}"/>'
         properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
-        pieces = [f"<a:r>{properties}<a:t>{escape(part)}</a:t></a:r>" if part else ""
-                  for part in span.text.split("\n")]
-        runs.append(f"<a:br>{properties}</a:br>".join(pieces))
-    end = f'<a:endParaRPr lang={language} sz="{sz}"/>'
-    return (f'<a:p><a:pPr algn="{align}" marL="0" indent="0"><a:lnSpc><a:spcPct val="100000"/>'
-            f'</a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef><a:buNone/></a:pPr>'
-            f"{''.join(runs)}{end}</a:p>")
+        parts = [f"<a:r>{properties}<a:t>{escape(part)}</a:t></a:r>" if part else ""
+                 for part in run.text.split("\n")]
+        runs.append(f"<a:br>{properties}</a:br>".join(parts))
+    end = f'<a:endParaRPr lang={quoteattr(writing.language)} sz="{sz}"/>'
+    direction = ' rtl="1"' if writing.rtl else ""
+    direction += ' hangingPunct="0"' if east_asian(written, writing) else ""
+    return (f'<a:p><a:pPr algn="{align}" marL="0" indent="0"{direction}><a:lnSpc>'
+            f'<a:spcPct val="100000"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef>'
+            f"<a:buNone/></a:pPr>{''.join(runs)}{end}</a:p>")

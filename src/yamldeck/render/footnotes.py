@@ -25,6 +25,7 @@ from .chrome import is_dark
 from .slots import Box, avoid, placeholder_box
 from .styles import EMU_PER_PT, FrameStyle, LevelStyle, body_font_width
 from .text import Para, fill_frame
+from .writing import Writing, complex_text, runs_of
 
 NOTE_SIZE_PT = 12.0  # the smallest size yamldeck sets; sources are read up close, or not at all
 MOST_LINES = 5  # more would crowd the body: they belong in the speaker notes
@@ -63,13 +64,13 @@ def reserve_foot(ctx: Any, model: Any) -> Foot | None:
     left, width = (title[0], title[2]) if title else (slide_w // 20, slide_w - slide_w // 10)
     bottom = _floor(ctx.layout, slide_h) - _GAP
     wide = body_font_width(ctx.layout.slide_master)  # measured as Carlito: wider fonts, less room
-    lines, height_pt = _measure(paras, width / EMU_PER_PT / wide)
+    lines, height_pt = _measure(paras, width / EMU_PER_PT / wide, ctx.writing())
     box = (left, bottom - round(height_pt * EMU_PER_PT), width, round(height_pt * EMU_PER_PT))
     for _ in range(3):  # narrowed beside a logo or a rule drawn down the layout: measured again
         narrowed = _left_of_drawings(avoid(box, ctx.keep_out), ctx.layout)
         if narrowed[2] == box[2]:
             break
-        lines, height_pt = _measure(paras, narrowed[2] / EMU_PER_PT / wide)
+        lines, height_pt = _measure(paras, narrowed[2] / EMU_PER_PT / wide, ctx.writing())
         height = round(height_pt * EMU_PER_PT)
         box = (narrowed[0], bottom - height, narrowed[2], height)
     if lines > MOST_LINES:
@@ -141,13 +142,15 @@ def _style(width: int, height: int, wide: float) -> FrameStyle:
     return FrameStyle(width / EMU_PER_PT / wide, height / EMU_PER_PT, _INSETS, (level,) * 9, wide)
 
 
-def _measure(paras: Sequence[Para], width_pt: float) -> tuple[int, float]:
-    """(lines, height in points) of the notes set in a frame ``width_pt`` wide."""
-    paragraphs = [
-        Paragraph(tuple(Run(s.text, s.bold, s.italic) for s in parse_inline(p.text)) or (Run(""),),
-                  NOTE_SIZE_PT)
-        for p in paras
-    ]
+def _measure(paras: Sequence[Para], width_pt: float, writing: Writing) -> tuple[int, float]:
+    """(lines, height in points) of the notes set in a frame ``width_pt`` wide, in the slide's
+    writing (Chinese breaking between characters, Arabic shaped and right to left)."""
+    paragraphs = []
+    for p in paras:
+        runs = runs_of(parse_inline(p.text), writing)
+        beyond = complex_text(runs, writing)
+        paragraphs.append(Paragraph(tuple(r.measured(False, beyond) for r in runs) or (Run(""),),
+                                    NOTE_SIZE_PT, rtl=beyond and writing.rtl))
     frame = Frame(width_pt, 10_000.0, *_INSETS)
     return get_measurer().text_height_pt(paragraphs, frame, 0)
 

@@ -162,34 +162,45 @@ def render_process(ctx: SlideContext, slide: ProcessSlide) -> None:
     back = f" (and back to {plain_text(steps[0].heading)})" if slide.cycle else ""
     group = add_group(ctx, name, f"{name}: {headings}{back}")
     if isinstance(plan, Loop):
-        _draw_loop(ctx, group, steps, plan, area)
+        _draw_loop(ctx, group, steps, plan, area, fonts.rtl)
     else:
-        _draw_row(ctx, group, steps, plan, area)
+        _draw_row(ctx, group, steps, plan, area, fonts.rtl)
     finish_group(group)
 
 
-def _draw_row(ctx: SlideContext, group: Any, steps: list[Step], row: Row, area: Box) -> None:
-    x, y, _, h = area
+def _draw_row(ctx: SlideContext, group: Any, steps: list[Step], row: Row, area: Box,
+              rtl: bool) -> None:
+    """Chevrons left to right, or, on a right-to-left slide, right to left pointing left."""
+    x, y, w, h = area
     point = row.point
     total = row.height + (TEXT_GAP_PT + row.text_height if row.text_height else 0.0)
     top = y + emu((h / EMU_PER_PT - total) / 2)
     for number, step in enumerate(steps, 1):
-        left = x + emu((number - 1) * (row.width - point + CHEVRON_GAP_PT))
+        offset = emu((number - 1) * (row.width - point + CHEVRON_GAP_PT))
+        left = x + w - offset - emu(row.width) if rtl else x + offset
         box = (left, top, emu(row.width), emu(row.height))
-        add_shape(ctx, group, "CHEVRON", box, name=f"Step {number}",
-                  pieces=[Piece(step.heading, HEADING)], shrink=row.shrink,
-                  adjust=point / min(row.width, row.height), inset_pt=SHAPE_INSET_PT)
+        chevron = add_shape(ctx, group, "CHEVRON", box, name=f"Step {number}",
+                            pieces=[Piece(step.heading, HEADING)], shrink=row.shrink,
+                            adjust=point / min(row.width, row.height), inset_pt=SHAPE_INSET_PT)
+        if rtl:  # pointing left; the text in it is not mirrored
+            chevron._element.spPr.get_or_add_xfrm().set("flipH", "1")
         if step.text:
-            text_box = (left + emu(point / 2), top + emu(row.height + TEXT_GAP_PT),
-                        emu(row.width - point), emu(row.text_height))
+            text_w = emu(row.width - point)
+            text_left = left + emu(row.width) - emu(point / 2) - text_w if rtl \
+                else left + emu(point / 2)
+            text_box = (text_left, top + emu(row.height + TEXT_GAP_PT), text_w,
+                        emu(row.text_height))
             add_text(ctx, group, text_box, [Piece(step.text, TEXT)], row.shrink,
                      name=f"Step {number} text")
 
 
-def _draw_loop(ctx: SlideContext, group: Any, steps: list[Step], loop: Loop, area: Box) -> None:
+def _draw_loop(ctx: SlideContext, group: Any, steps: list[Step], loop: Loop, area: Box,
+               rtl: bool) -> None:
+    """Boxes round the loop, clockwise from the top, or counter-clockwise right to left."""
     x, y, w, h = area
     cx, cy = x + w // 2, y + h // 2
-    centres = [(cx + emu(dx), cy + emu(dy))
+    mirror = -1 if rtl else 1
+    centres = [(cx + mirror * emu(dx), cy + emu(dy))
                for dx, dy in loop_centres(len(steps), loop.radius_x, loop.radius_y)]
     bw, bh = emu(loop.box_w), emu(loop.box_h)
     for number, (step, (sx, sy)) in enumerate(zip(steps, centres, strict=True), 1):

@@ -204,10 +204,13 @@ def _draw_page(ctx: SlideContext, slide: TimelineSlide, events: list[Event], off
     add_line(group, (x, line_y), (x + w, line_y), name="Timeline line")
     half = emu(MARKER_PT / 2)
     for number, (event, column) in enumerate(zip(events, plan.columns, strict=True), 1):
-        centre = x + emu(column.centre)
+        centre, left = x + emu(column.centre), x + emu(column.left)
+        if fonts.rtl:  # right to left: the first event at the right, the plan mirrored
+            centre = x + w - emu(column.centre)
+            left = x + w - emu(column.left) - emu(column.width)
         add_shape(ctx, group, "OVAL", (centre - half, line_y - half, 2 * half, 2 * half),
                   name=f"Marker {number}", outline="background")
-        _event_text(ctx, group, event, column, plan, (x + emu(column.left), line_y), number)
+        _event_text(ctx, group, event, column, plan, (left, line_y), number)
     finish_group(group)
 
 
