@@ -110,9 +110,11 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         run.merged.warnings.append(f"{label}: the text of a box added in the deck is added to "
                                    f"its {place}")
     if entry.chart is not None and "chart" in base_fields:
-        _merge_chart(run, entry, slide_map, base_fields["chart"], label)
+        _merge_figure(run, slide_map["chart"], chartdata, entry.chart or [],
+                      base_fields["chart"], (slide_map, "chart", label))
     if entry.table is not None and "rows" in base_fields:
-        _merge_table(run, entry, slide_map, base_fields["rows"], label)
+        _merge_figure(run, slide_map, tabledata, entry.table or [], base_fields["rows"],
+                      (slide_map, "rows", label))
     for name, paras in entry.fields.items():
         if name not in base_fields and name != "notes":
             continue
@@ -134,47 +136,29 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
                 run.merged.warnings.append(f"{label}: {problem}")
 
 
-def _merge_chart(run: _Run, entry: Seen, slide_map: Any, base: list[str], label: str) -> None:
-    """The chart's numbers: into its data: rows, or into the CSV file it names."""
-    chart = slide_map["chart"]
+def _merge_figure(run: _Run, holder: Any, data: Any, deck_rows: list[Any], base: list[str],
+                  where: tuple[Any, str, str]) -> None:
+    """A chart's numbers or a table's cells (``data``: the chartdata or tabledata module, which
+    read and write them alike): into the outline's rows, or into the CSV file it names."""
+    slide_map, field_name, label = where
+    what = "chart's numbers" if data is chartdata else "table's cells"
     try:
-        mine, lines = chartdata.outline_items(chart, run.folder)
+        mine, lines = data.outline_items(holder, run.folder)
     except (OSError, UnicodeDecodeError) as exc:
-        run.merged.warnings.append(f"{label}: its chart's numbers are not taken back: the CSV "
-                                   f"file '{chart.get('csv')}' cannot be read "
+        run.merged.warnings.append(f"{label}: its {what} are not taken back: the CSV "
+                                   f"file '{holder.get('csv')}' cannot be read "
                                    f"({exc.__class__.__name__})")
         return
-    result, conflicts = merge_items(base, mine, chartdata.deck_items(entry.chart or []))
+    result, conflicts = merge_items(base, mine, data.deck_items(deck_rows))
     for conflict in conflicts:
-        run.merged.conflicts.append(_conflict(run, slide_map, "chart", label, conflict))
+        run.merged.conflicts.append(_conflict(run, slide_map, field_name, label, conflict))
     if [i.token for i in result] == [i.token for i in mine]:
         return
     if lines is None:
-        chartdata.set_rows(chart, result)
+        data.set_rows(holder, result)
         run.changed = True
     else:
-        run.merged.files[run.folder / str(chart["csv"])] = chartdata.csv_text(lines, result)
-
-
-def _merge_table(run: _Run, entry: Seen, slide_map: Any, base: list[str], label: str) -> None:
-    """The table's cells: into its rows:, or into the CSV file it names."""
-    try:
-        mine, lines = tabledata.outline_items(slide_map, run.folder)
-    except (OSError, UnicodeDecodeError) as exc:
-        run.merged.warnings.append(f"{label}: its table's cells are not taken back: the CSV "
-                                   f"file '{slide_map.get('csv')}' cannot be read "
-                                   f"({exc.__class__.__name__})")
-        return
-    result, conflicts = merge_items(base, mine, tabledata.deck_items(entry.table or []))
-    for conflict in conflicts:
-        run.merged.conflicts.append(_conflict(run, slide_map, "rows", label, conflict))
-    if [i.token for i in result] == [i.token for i in mine]:
-        return
-    if lines is None:
-        tabledata.set_rows(slide_map, result)
-        run.changed = True
-    else:
-        run.merged.files[run.folder / str(slide_map["csv"])] = tabledata.csv_text(lines, result)
+        run.merged.files[run.folder / str(holder["csv"])] = data.csv_text(lines, result)
 
 
 def _theirs(name: str, paras: list[Any]) -> list[Item]:

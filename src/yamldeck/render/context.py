@@ -95,6 +95,16 @@ class SlideContext:
         left, top, width, height = dimensions(shape, self.layout)
         return avoid((int(left), int(top), int(width), int(height)), self.keep_out)
 
+    def content_box(self, title: str, what: str) -> tuple[int, int, int, int] | None:
+        """The content frame's box (placeholder idx 1), or None after setting the title and
+        saying that a user's layout without one cannot hold ``what`` (the template names it)."""
+        area = self.box(1)
+        if area is None:
+            self.fill_title(title)
+            self.problems.append(self.locate(f"{self.label}: the slide's layout has no content "
+                                             f"frame (placeholder idx 1) for the {what}"))
+        return area
+
     def _layout_placeholder(self, idx: int) -> Any:
         if self.slots is not None:
             slot = self.slots.get(idx)

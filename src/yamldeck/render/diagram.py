@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 from ..layout.measure import LINE_PITCH, UNITS_PER_EM, Paragraph, Run, get_measurer
 from ..outline.inline import parse_inline
 from .styles import EMU_PER_PT, theme_font_width
-from .writing import RunText, Writing, attributes, complex_text, east_asian, fonts_xml, runs_of
+from .writing import RunText, Writing, complex_text, east_asian, run_xml, runs_of
 
 Box = tuple[int, int, int, int]  # left, top, width, height in EMU
 FLOOR_PT = 14  # no text of a diagram is set smaller: readable from the back of a room
@@ -210,20 +209,13 @@ def _paragraph(ctx: Any, writing: Writing, piece: Piece, shrink: int, align: str
     sz = int(role.size(shrink) * 100)
     fill = f"<a:solidFill>{COLOURS[role.colour]}</a:solidFill>"
     written = runs_of(parse_inline(piece.text), writing)
-    runs = []
-    for run in written:
-        attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(run).items())
-        attrs += f' sz="{sz}"'
-        attrs += ' b="1"' if run.bold or role.bold else ' b="0"'
-        attrs += ' i="1"' if run.italic else ""
-        inner = f'{fill}<a:latin typeface="+mn-lt"/>{fonts_xml(run)}'
-        if run.url:
-            r_id = ctx.slide.part.relate_to(run.url, RT.HYPERLINK, is_external=True)
-            inner += f'<a:hlinkClick {_R} r:id="{r_id}"/>'
-        properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
-        parts = [f"<a:r>{properties}<a:t>{escape(part)}</a:t></a:r>" if part else ""
-                 for part in run.text.split("\n")]
-        runs.append(f"<a:br>{properties}</a:br>".join(parts))
+    runs = [
+        run_xml(ctx.slide.part, run,
+                f' sz="{sz}"' + (' b="1"' if run.bold or role.bold else ' b="0"')
+                + (' i="1"' if run.italic else ""),
+                f'{fill}<a:latin typeface="+mn-lt"/>', f" {_R}")
+        for run in written
+    ]
     end = f'<a:endParaRPr lang={quoteattr(writing.language)} sz="{sz}"/>'
     direction = ' rtl="1"' if writing.rtl else ""
     direction += ' hangingPunct="0"' if east_asian(written, writing) else ""

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
 from ..outline.inline import parse_inline
 from .styles import EMU_PER_PT
-from .writing import RunText, Writing, east_asian, fonts_xml, runs_of
+from .writing import RunText, Writing, east_asian, run_xml, runs_of
 
 NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # PowerPoint's "No Style, No Grid"
 MARGIN_X_PT, MARGIN_Y_PT = 6.0, 4.0
@@ -72,17 +71,7 @@ def _cell(ctx: Any, writing: Writing, text: str, size: float, align: str, row: i
 
 
 def _run(ctx: Any, run: RunText, sz: int, header: bool) -> str:
-    attrs = f' lang={quoteattr(run.lang)}'
-    attrs += f" altLang={quoteattr(run.alt_lang)}" if run.alt_lang else ""
-    attrs += f' sz="{sz}"'
-    attrs += ' b="1"' if run.bold or header else ""
-    attrs += ' i="1"' if run.italic else ""
-    attrs += ' baseline="30000"' if run.note else ""  # a footnote's marker, raised
-    inner = (_ON_DARK if header else "") + fonts_xml(run)  # white on the header's dark fill
-    if run.url:
-        r_id = ctx.slide.part.relate_to(run.url, RT.HYPERLINK, is_external=True)
-        inner += f'<a:hlinkClick r:id="{r_id}"/>'
-    properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
-    pieces = [f"<a:r>{properties}<a:t>{escape(piece)}</a:t></a:r>" if piece else ""
-              for piece in run.text.split("\n")]
-    return f"<a:br>{properties}</a:br>".join(pieces)
+    extra = f' sz="{sz}"' + (' b="1"' if run.bold or header else "")
+    extra += ' i="1"' if run.italic else ""
+    # white on the header's dark fill, in any theme
+    return run_xml(ctx.slide.part, run, extra, _ON_DARK if header else "")

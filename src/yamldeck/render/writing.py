@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -200,6 +200,20 @@ def fonts_xml(run: RunText) -> str:
     return "".join(f"<a:{slot} typeface={quoteattr(face)}/>"
                    for slot, face in (("ea", run.ea), ("cs", run.cs)) if face)
 
+
+def run_xml(part: Any, run: RunText, extra: str, fills: str, link_ns: str = "") -> str:
+    """A run written as XML text (table cells, diagram boxes): a:rPr with its language
+    attributes, then ``extra`` attributes, ``fills`` (and latin) before its script fonts and its
+    link (related from ``part``); each line break of its text an a:br with the same properties."""
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes(run).items()) + extra
+    inner = fills + fonts_xml(run)
+    if run.url:
+        r_id = part.relate_to(run.url, RT.HYPERLINK, is_external=True)
+        inner += f'<a:hlinkClick{link_ns} r:id="{r_id}"/>'
+    properties = f"<a:rPr{attrs}>{inner}</a:rPr>"
+    pieces = [f"<a:r>{properties}<a:t>{escape(piece)}</a:t></a:r>" if piece else ""
+              for piece in run.text.split("\n")]
+    return f"<a:br>{properties}</a:br>".join(pieces)
 
 
 _EA = ("Hans", "Hant", "Jpan", "Hang")

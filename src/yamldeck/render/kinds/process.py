@@ -140,12 +140,10 @@ def _loop_pieces(step: Step) -> list[Piece]:
 
 
 def render_process(ctx: SlideContext, slide: ProcessSlide) -> None:
-    ctx.fill_title(slide.title)
-    area = ctx.box(1)
+    area = ctx.content_box(slide.title, "process")
     if area is None:
-        ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
-                                       "(placeholder idx 1) for the process"))
         return
+    ctx.fill_title(slide.title)
     steps = slide.headed_steps()
     fonts = Fonts(ctx)
     width, height = area[2] / EMU_PER_PT, area[3] / EMU_PER_PT

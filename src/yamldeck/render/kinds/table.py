@@ -205,11 +205,8 @@ def plan_table(data: tabular.TableData, area: tuple[int, int, int, int],
 def render_table(ctx: SlideContext, slide: TableSlide) -> None:
     rows = slide.rows if slide.rows is not None else ctx.assets.rows[slide.csv]
     data = tabular.table_data(rows)
-    area = ctx.box(1)
-    if area is None:  # a user's layout without a content frame (the template names the layout)
-        ctx.fill_title(slide.title)
-        ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
-                                       "(placeholder idx 1) for the table"))
+    area = ctx.content_box(slide.title, "table")
+    if area is None:
         return
     try:
         plan = plan_table(data, area, slide.column_widths(), ctx.writing())

@@ -164,11 +164,8 @@ def _fit(events: list[Event], spread: list[float], width: float, height: float,
 
 
 def render_timeline(ctx: SlideContext, slide: TimelineSlide) -> None:
-    area = ctx.box(1)
-    if area is None:  # a user's layout without a content frame (the template names the layout)
-        ctx.fill_title(slide.title)
-        ctx.problems.append(ctx.locate(f"{ctx.label}: the slide's layout has no content frame "
-                                       "(placeholder idx 1) for the timeline"))
+    area = ctx.content_box(slide.title, "timeline")
+    if area is None:
         return
     events = list(slide.events)
     pages = math.ceil(len(events) / PER_SLIDE)
