@@ -241,7 +241,7 @@ def test_a_bullet_changed_on_both_sides_is_a_conflict_left_as_the_outline_has_it
         "- Dialogue and regular information exchange",
         ">>>>>>> edited.pptx",
         "updated slides.yaml (as they were: slides.yaml.bak); 1 conflict left as the outline "
-        f"has them in {summary.split(' in ')[-1]}",
+        f"has it in {summary.split(' in ')[-1]}",
     ]
     after = outline.read_text("utf-8")
     assert "- Dialogue and the exchange of information" in after  # not overwritten
@@ -560,7 +560,7 @@ def test_a_slide_deleted_in_the_deck_but_changed_in_the_outline_is_kept(tmp_path
     assert run.out == (
         f"slides.yaml:{line}: conflict: slide 9 'Challenges' was deleted in the deck but "
         "changed in the outline since the deck was built; the outline keeps it\n"
-        "nothing was written; 1 conflict left as the outline has them\n")
+        "nothing was written; 1 conflict left as the outline has it\n")
     assert outline.read_text("utf-8") == text
     assert not outline.with_name("slides.yaml.bak").exists()
 

@@ -49,8 +49,9 @@ class IntoResult:
 
     @property
     def _last_line(self) -> str:
-        held = f"; {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} " \
-               "left as the outline has them" if self.conflicts else ""
+        many = len(self.conflicts) != 1
+        held = f"; {len(self.conflicts)} conflict{'s' * many} left as the outline has " \
+               f"{'them' if many else 'it'}" if self.conflicts else ""
         if not self.diff:
             return f"nothing was written{held}" if held else \
                 f"{self.outline} already has the deck's text; nothing to take back"

@@ -142,10 +142,27 @@ def _set_key(holder: CommentedMap, key: str, value: Any) -> None:
             _drop_key(holder, key)
         return
     if key in holder:
+        _keep_comment_gap(holder, key, holder[key], value)
         holder[key] = value
     else:  # a new key goes before the notes, as the model orders keys
         keys = list(holder)
         holder.insert(keys.index("notes") if "notes" in keys else len(keys), key, value)
+
+
+def _keep_comment_gap(holder: CommentedMap, key: str, old: Any, new: Any) -> None:
+    """Keep the spaces between a changed value and the comment after it (ruamel.yaml keeps the
+    comment's column, or leaves one space when the new value reaches it)."""
+    comment = holder.ca.items.get(key)
+    token = comment[2] if comment and len(comment) > 2 else None
+    if token is None or getattr(token, "start_mark", None) is None or \
+            not isinstance(old, str) or not isinstance(new, str):
+        return
+    token.column = max(0, token.column + _width(new) - _width(old))
+
+
+def _width(value: str) -> int:
+    quoted = isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString))
+    return len(value) + 2 * quoted
 
 
 def _drop_key(holder: CommentedMap, key: str) -> None:
