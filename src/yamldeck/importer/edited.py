@@ -5,24 +5,27 @@ the outline as built, and each outline slide's fields as the deck shows them now
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
 
 from ..errors import YamldeckError
+from ..outline.inline import Span
 from ..render.marks import (
     CUSTOM_PART,
+    PREFIX,
     PROPERTY,
     RECORD_HEADER,
     animations,
     look,
-    marked_frames,
     marked_shapes,
+    placeholders,
 )
 from . import resaved, tabledata
 from .chartdata import deck_rows
-from .texts import Links, Para, paragraphs, qn, unbolded
+from .texts import Links, Para, markup, paragraphs, qn, unbolded
+from .untaken import Untaken
 
 _HIDDEN = ("0", "false")
 _STEP = re.compile(r"steps\.\d+")
@@ -43,6 +46,7 @@ class Mark:
     fields: tuple[str, ...]  # its marked frames, in drawing order
     animations: int
     places: tuple[int | None, ...] = ()  # each field's place among the slide's placeholders
+    others: str = ""  # its shapes that show no field (render/unmarked.py's record of them)
 
 @dataclass(frozen=True)
 class Built:
@@ -79,11 +83,12 @@ def read_record(prs: Any, name: str) -> Built:
     marks: dict[int, Mark] = {}
     for token in lines[1].split()[1:]:
         sid, _, rest = token.partition("=")
-        number, highest, digest, fields, steps = (rest.split(":") + ["", "", "", ""])[:5]
+        number, highest, digest, fields, steps, others = (rest.split(":") + [""] * 5)[:6]
         named = [f.partition("@") for f in fields.split(",") if f]
         marks[int(sid)] = Mark(int(number), int(highest or 0), digest,
                                tuple(n for n, _, _ in named), int(steps or 0),
-                               tuple(int(p) if p.isdigit() else None for _, _, p in named))
+                               tuple(int(p) if p.isdigit() else None for _, _, p in named),
+                               others)
     kinds: dict[int, str] = {}
     digests: dict[int, dict[str, list[str]]] = {}
     for line in lines[2:]:
@@ -111,6 +116,7 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
     slides = list(prs.slides)
     marks = [built.marks.get(sid) for sid in _ids(prs)]
     lost = _lost(slides, marks)
+    untaken = Untaken()
     if lost:
         marks = resaved.matched(slides, built)
         if any(marks):
@@ -137,12 +143,15 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
                             "edits there are not taken back; build the deck again to take them")
         if not lost:
             _report(slide, mark, position, warnings)
+        untaken.check(slide, mark.others, built.kinds.get(mark.number, ""), position,
+                      frames.values(), by_ids=not lost)
         if "notes" not in entry.fields:
             entry.fields["notes"] = resaved.notes_paragraphs(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
         if "rows" in built.digests.get(mark.number, {}):
             entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
+    warnings += untaken.all()
     if lost and not seen:
         raise UnmarkedDeck(
             f"the slides of {name} have lost yamldeck's marks (the frames yamldeck named were "
@@ -159,11 +168,12 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
 
 
 def _lost(slides: list[Any], marks: list[Mark | None]) -> bool:
-    """Whether every slide that had marked frames has lost them (the deck was saved by a
-    program that renames frames)."""
-    had = [(slide, mark) for slide, mark in zip(slides, marks, strict=True)
-           if mark is not None and mark.fields]
-    return all(not marked_frames(slide._element) for slide, _ in had) if had else bool(slides)
+    """Whether every slide that had marked placeholders has lost their names (the deck was
+    saved by a program that renames placeholders; LibreOffice keeps other shapes' names)."""
+    had = [slide for slide, mark in zip(slides, marks, strict=True)
+           if mark is not None and any(place is not None for place in mark.places)]
+    return not any(sp[0][0].get("name", "").startswith(PREFIX) for slide in had
+                   for sp in placeholders(slide._element)) if had else bool(slides)
 
 
 def _saver(prs: Any) -> str:
@@ -197,10 +207,17 @@ def _read_frames(entry: Seen, slide: Any, frames: dict[str, Any], mark: Mark, po
             continue
         body = sp.find(qn("p:txBody"))
         paras = paragraphs(body, links) if body is not None else []
+        if name == "alt":  # a picture's alt text (render/pictures.py)
+            described = " ".join(sp[0][0].get("descr", "").split())
+            paras = [Para(markup([Span(described)]))] if described else []
         if name in _SCALAR_TITLES or name.endswith(".date") or _STEP.fullmatch(name):
             paras = [unbolded(p) for p in paras]  # drawn bold, as a heading is
         if name in ("title", "foot") and not first:
             continue  # a continuation's title is the slide's, with "(cont.)"; its foot, again
+        if name == "quote":  # then "— " and who said it (render/kinds/quote.py)
+            entry.fields["attribution"] = [replace(p, text=p.text.lstrip("\u2014 \u00a0"))
+                                           for p in paras[1:]]
+            paras = paras[:1]
         entry.fields[name] = entry.fields.get(name, []) + paras
     entry.events += len({f.split(".")[1] for f in mark.fields if f.startswith("events.")})
     for sp in slide._element.iter(qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:cxnSp")):
@@ -228,7 +245,8 @@ def _numbered(field: str, offset: int) -> str:
 def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
     """Warnings for what the deck changed that the outline cannot hold."""
     element = slide._element
-    if look(element) != mark.look:
+    shown = {field for field, _ in marked_shapes(element)}  # a frame deleted: said already
+    if set(mark.fields) <= shown and look(element) != mark.look:
         warnings.append(f"slide {position}: its formatting changed (colours, sizes or positions "
                         "of its text); the outline holds words, not formatting, so it is not "
                         "taken back")

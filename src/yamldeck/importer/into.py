@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..outline.inline import plain_text
-from ..render.marks import LINES, built_fields, digest
+from ..render.kinds.quote import unquoted
+from ..render.marks import LINES, SHARED, built_fields, digest
 from . import chartdata, diagramfields, outlinedoc, slideblocks, tabledata
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
@@ -116,9 +117,11 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         _merge_figure(run, slide_map, tabledata, entry.table or [], base_fields["rows"],
                       (slide_map, "rows", label))
     for name, paras in entry.fields.items():
-        if name not in base_fields and name != "notes":
+        if name not in base_fields and name not in ("notes", *SHARED.get(model.kind, ())):
             continue
         theirs = _theirs(name, paras)
+        if name == "quote":
+            theirs = _unquoted(theirs, base_fields.get(name, []))
         if name == ("bullets" if "bullets" in entry.fields else "notes"):
             theirs += extra
         own = diagramfields if diagramfields.handles(name) else None
@@ -165,11 +168,19 @@ def _theirs(name: str, paras: list[Any]) -> list[Item]:
     if name in _LEVELLED or name == "notes":
         levelled = name in _LEVELLED
         return [item(p.level if levelled else 0, p.text) for p in paras]
-    if name in ("details", "contacts", "lines", "foot") or (
+    if name in ("details", "contacts", "lines", "foot", "items") or (
             name.startswith("steps.") and not name.endswith(".text")):
         return [item(0, p.text) for p in paras]
     text = " ".join(p.text.strip() for p in paras)
     return [item(0, text)] if text else []
+
+
+def _unquoted(theirs: list[Item], base: list[str]) -> list[Item]:
+    """The quote without the quotation marks its slide added (unless the outline's own quote
+    started with them: then, as built, it is left as it is)."""
+    if not theirs or theirs[0].token in base:
+        return theirs
+    return [item(0, unquoted(theirs[0].text))]
 
 
 def _conflict(run: _Run, slide_map: Any, name: str, label: str, conflict: Conflict) -> str:

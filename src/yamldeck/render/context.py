@@ -179,7 +179,7 @@ class SlideContext:
         if slot is not None:
             finish(shape, slot, style)
         if self.outline is not None:  # named after the field it shows (render.marks)
-            mark_frame(shape, self.outline.slides[self.index].kind, idx)
+            mark_frame(shape, self.outline.slides[self.index], idx)
         problem = None
         if not result.fits:
             problem = self.locate(overflow_message(self.label, what, measured))

@@ -17,8 +17,6 @@ byte-identical):
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -27,6 +25,7 @@ from lxml import etree
 
 from ..outline.citations import foot_texts
 from ..outline.inline import plain_text
+from .unmarked import entry, short_hash, unmarked
 
 PREFIX = "yamldeck:"
 RECORD_HEADER = "yamldeck-record 1"
@@ -48,14 +47,19 @@ FRAMES: dict[str, dict[int, str]] = {
                 4: "columns.1.heading"},
     "closing": {0: "title", 13: "subtitle", 1: "contacts"},
     "picture": {0: "title", 1: "bullets", 2: "bullets"},
+    "quote": {0: "title", 1: "quote"},  # the quote, then "— " and its attribution
+    "agenda": {0: "title", 1: "items"},  # only when the outline lists them (else: titles)
 }
+# Fields shown in a later paragraph of another field's frame: a quote's attribution.
+SHARED: dict[str, tuple[str, ...]] = {"quote": ("attribution",)}
 _TITLE_ONLY = {0: "title"}
 LINES = ("presenter", "affiliation", "date")  # a title slide's lines, the keys they come from
 # Fields shown in a text box yamldeck draws itself (render/pictures.py's captions), by kind.
-BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption",), "chart": ("caption",)}
+# A picture's alt text is the field "alt" of the p:pic named yamldeck:alt.
+BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption", "alt"), "chart": ("caption",)}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_CNVPR, _SP, _SP_NAME = f"{_P}cNvPr", f"{_P}sp", f"{_P}nvSpPr/{_P}cNvPr"
+_CNVPR, _SP, _PIC = f"{_P}cNvPr", f"{_P}sp", f"{_P}pic"
 _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
 _TIMING, _PAR = f"{_P}timing", f"{_P}par"
@@ -71,14 +75,16 @@ _GRP = f"{_P}grpSp"
 Items = list[tuple[int, str]]  # (level, outline text with markup) per paragraph
 
 
-def frame_field(kind: str, idx: int) -> str | None:
-    """The field frame ``idx`` of a ``kind`` slide shows, or None."""
-    return FRAMES.get(kind, _TITLE_ONLY).get(idx)
+def frame_field(slide: Any, idx: int) -> str | None:
+    """The field frame ``idx`` of ``slide`` (its outline model) shows, or None (an agenda that
+    lists the slides' titles shows no field of its own)."""
+    field = FRAMES.get(slide.kind, _TITLE_ONLY).get(idx)
+    return None if field == "items" and not getattr(slide, "items", None) else field
 
 
-def mark_frame(shape: Any, kind: str, idx: int) -> None:
+def mark_frame(shape: Any, slide: Any, idx: int) -> None:
     """Name a frame after the field it shows (nothing for frames no field is recorded for)."""
-    field = frame_field(kind, idx)
+    field = frame_field(slide, idx)
     if field is not None:  # p:sp's first child is its p:nvSpPr, whose first child is p:cNvPr
         shape._element[0][0].set("name", PREFIX + field)
 
@@ -88,13 +94,14 @@ def slide_mark(number: int, slide: Any) -> str:
     shape with a higher one was added later), a digest of its look (where its marked frames
     sit and how their runs are sized and coloured), its marked fields in drawing order, each
     with its place among the slide's placeholders (footer, number and date left out; for a
-    program that renames frames, see importer/resaved.py) and its number of animation steps."""
+    program that renames frames, see importer/resaved.py), its number of animation steps and
+    its other shapes (render/unmarked.py)."""
     element = slide._element
     highest = max(map(int, _IDS(element)), default=0)
     frames: list[tuple[str, Any]] = []
     fields = []
     place = 0
-    for sp in element.iter(_SP):  # one pass: a build marks every slide
+    for sp in element.iter(_SP, _PIC):  # one pass: a build marks every slide
         ph = sp.find(_PH)
         at = ""
         if ph is not None and ph.get("type") not in _CHROME:
@@ -103,14 +110,17 @@ def slide_mark(number: int, slide: Any) -> str:
         if field is not None:
             frames.append((field, sp))
             fields.append(f"{field}@{at}")
-    return f"{number}:{highest}:{look(element, frames)}:{','.join(fields)}:{animations(element)}"
+    ids = {int(sp[0][0].get("id")) for _, sp in frames}
+    others = entry(unmarked(element, slide.part, ids))
+    return (f"{number}:{highest}:{look(element, frames)}:{','.join(fields)}:"
+            f"{animations(element)}:{others}")
 
 
 def _field_of(sp: Any) -> str | None:
     """The field a shape shows: by its mark, or by the name yamldeck gave a diagram's text box
     (numbered on its slide: 'Label 2' is ``events.1.label``) or the box at the slide's foot."""
-    c_nv_pr = sp.find(_SP_NAME)
-    name = "" if c_nv_pr is None else c_nv_pr.get("name", "")
+    c_nv_pr = sp[0][0] if len(sp) and len(sp[0]) else None  # p:nvSpPr or p:nvPicPr's
+    name = "" if c_nv_pr is None or c_nv_pr.tag != _CNVPR else c_nv_pr.get("name", "")
     if name.startswith(PREFIX):
         return name[len(PREFIX):]
     if name == FOOT:
@@ -146,7 +156,7 @@ def marked_shapes(element: Any) -> list[tuple[str, Any]]:
     """(field, p:sp) of every shape that shows a field (marked frames, a diagram's text boxes,
     the foot), in drawing order."""
     found = []
-    for sp in element.iter(_SP):
+    for sp in element.iter(_SP, _PIC):
         field = _field_of(sp)
         if field is not None:
             found.append((field, sp))
@@ -155,12 +165,8 @@ def marked_shapes(element: Any) -> list[tuple[str, Any]]:
 
 def marked_frames(element: Any) -> list[tuple[str, Any]]:
     """(field, p:sp) of the slide's frames that carry a field's mark, in drawing order."""
-    found = []
-    for sp in element.iter(_SP):
-        name = sp.find(_SP_NAME)
-        if name is not None and name.get("name", "").startswith(PREFIX):
-            found.append((name.get("name")[len(PREFIX):], sp))
-    return found
+    return [(sp[0][0].get("name")[len(PREFIX):], sp) for sp in element.iter(_SP, _PIC)
+            if len(sp) and len(sp[0]) and sp[0][0].get("name", "").startswith(PREFIX)]
 
 
 def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
@@ -178,19 +184,15 @@ def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:
                           if r_pr.get(key) is not None)
             values.update(c.get("val", "") for c in r_pr.iter(_SRGB, _SCHEME))
         parts.append(f"{field}{box}{sorted(values)}")
-    return _hash("".join(parts))
+    return short_hash("".join(parts))
 
 
 def digest(level: int, text: str) -> str:
     """A paragraph's token: its level and 8 characters of a hash of what a reader sees."""
     marked = "*" in text or "[" in text or "\\" in text  # else nothing for the markup to remove
     seen = " ".join((plain_text(text) if marked else text).split())
-    return f"{level}{_hash(seen)}"
+    return f"{level}{short_hash(seen)}"
 
-
-def _hash(text: str) -> str:
-    raw = hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest()
-    return base64.urlsafe_b64encode(raw).decode("ascii")
 
 
 def bullet_items(bullets: Any, level: int = 0) -> Items:
@@ -213,7 +215,8 @@ def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
     ``rows`` (CSV file name -> rows) gives a chart's numbers when they come from a file."""
     kind = slide.kind
     fields: dict[str, Items] = {}
-    for field in dict.fromkeys((*FRAMES.get(kind, _TITLE_ONLY).values(), *BOXES.get(kind, ()))):
+    for field in dict.fromkeys((*FRAMES.get(kind, _TITLE_ONLY).values(), *SHARED.get(kind, ()),
+                                *BOXES.get(kind, ()))):
         items = _items(slide, deck, field)
         if items:
             fields[field] = items

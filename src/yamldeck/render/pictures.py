@@ -89,6 +89,8 @@ def place_picture(ctx: SlideContext, area: Box, picture: Picture, *, alt: str | 
         shape.crop_left, shape.crop_right, shape.crop_top, shape.crop_bottom = crop_to_fill(
             picture, box)
     describe(shape, alt, decorative)
+    if alt and not decorative:
+        shape.name = f"{PREFIX}alt"  # the field its alt text is (render/marks.py)
     if caption:
         add_caption(ctx, (x, top + box[3] + CAPTION_GAP, w, reserved), caption)
     return shape

@@ -33,3 +33,14 @@ def render_quote(ctx: SlideContext, slide: m.QuoteSlide) -> None:
     if slide.attribution:
         paras.append(Para(f"\u2014 {slide.attribution}", level=1))
     ctx.fill(1, paras, what="quote", plain=True)
+
+
+def unquoted(text: str) -> str:
+    """A quote as its slide shows it, without a pair of the quotation marks render_quote sets it
+    between (in any language)."""
+    pairs = {*_MARKS.values(), ("\u201c", "\u201d"), ("\u300c", "\u300d")}
+    for opening, closing in sorted(pairs, key=lambda pair: -len(pair[0])):
+        if len(text) > len(opening) + len(closing) and text.startswith(opening) and \
+                text.endswith(closing):
+            return text[len(opening):-len(closing)]
+    return text

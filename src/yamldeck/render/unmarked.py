@@ -1,0 +1,98 @@
+"""The shapes of a built slide that show something no field of the record holds: its footer, an
+agenda made from the slides' titles, a picture's alt text, a chart's title and series names, a
+diagram's alt text. Each is recorded (render/marks.py's slide_mark) as its shape id, a letter
+for what it is and a digest of what it shows, so that `import --into` names each one a colleague
+changed or deleted instead of dropping the change in silence.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Any
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_SHAPES = (f"{_P}sp", f"{_P}pic", f"{_P}graphicFrame", f"{_P}grpSp")
+_CNVPR = f"{_P}cNvPr"
+_PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
+_NUMBERED = ("sldNum", "dt")  # set by PowerPoint when slides move: not the outline's
+_LETTER = {f"{_P}pic": "p", f"{_P}grpSp": "g"}
+
+FOOTER, PICTURE, CHART, TABLE, DIAGRAM, TEXT = "f", "p", "c", "t", "g", "x"
+
+
+def short_hash(text: str) -> str:
+    """8 characters of a hash of ``text`` (letters, digits, '-' and '_')."""
+    raw = hashlib.blake2b(text.encode("utf-8"), digest_size=6).digest()
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, tuple[str, str, str]]:
+    """By shape id: (letter, name, digest) of every shape of the slide ``element`` (its part
+    ``part``) but those whose ids are in ``fields`` (the shapes that show a field); text boxes
+    with no text, the slide number and the date are left out."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for shape in element.iter(*_SHAPES):
+        c_nv_pr = next(shape.iter(_CNVPR), None)
+        if c_nv_pr is None or not c_nv_pr.get("id", "").isdigit():
+            continue
+        number = int(c_nv_pr.get("id"))
+        if number in fields:
+            continue
+        letter, shown = _shown(shape, part)
+        if letter == TEXT and not shown or letter == "":
+            continue
+        shown += "\x00" + c_nv_pr.get("descr", "")
+        found[number] = (letter, c_nv_pr.get("name", ""), short_hash(shown))
+    return found
+
+
+def entry(shapes: dict[int, tuple[str, str, str]]) -> str:
+    """The record's text for them: ``5f.Ab3-x_9Q,7p.…`` (id, letter, digest)."""
+    return ",".join(f"{number}{letter}.{code}" for number, (letter, _, code) in shapes.items())
+
+
+def parsed(text: str) -> dict[int, tuple[str, str]]:
+    """The record's text back: by shape id, (letter, digest)."""
+    found = {}
+    for token in text.split(","):
+        head, _, code = token.partition(".")
+        if len(head) > 1 and head[:-1].isdigit():
+            found[int(head[:-1])] = (head[-1], code)
+    return found
+
+
+def _shown(shape: Any, part: Any) -> tuple[str, str]:
+    """What kind of shape it is ("" for the slide number and the date) and the words it shows."""
+    if shape.tag in _LETTER:
+        return _LETTER[shape.tag], ""
+    if shape.tag == f"{_P}graphicFrame":
+        chart = next(shape.iter(f"{_C}chart"), None)
+        if chart is None:
+            return TABLE, ""  # a table's cells are recorded as its rows
+        return CHART, _chart_words(part, chart.get(_R_ID))
+    ph = shape.find(_PH)
+    kind = None if ph is None else ph.get("type")
+    if kind in _NUMBERED:
+        return "", ""
+    return FOOTER if kind == "ftr" else TEXT, _words(shape)
+
+
+def _words(element: Any) -> str:
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{_A}t"))
+                     for p in element.iter(f"{_A}p"))
+
+
+def _chart_words(part: Any, r_id: str | None) -> str:
+    """A chart's title and series names (its numbers and categories are a field of their own)."""
+    try:
+        chart_space = part.related_part(r_id)._element
+    except (KeyError, AttributeError, TypeError):
+        return ""
+    title = next(chart_space.iter(f"{_C}title"), None)
+    names = [" ".join(v.text or "" for v in tx.iter(f"{_C}v"))
+             for ser in chart_space.iter(f"{_C}ser") for tx in ser.findall(f"{_C}tx")]
+    return ("" if title is None else _words(title)) + "\n" + "\n".join(names)
