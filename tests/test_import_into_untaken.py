@@ -331,3 +331,26 @@ def test_after_libreoffice_the_same_edits_come_back_and_the_rest_is_named(
         "'footer:' (under deck:), so it is not taken back: change it there",
     ]]
     assert outline.read_text("utf-8") == OUTLINE
+
+
+def test_a_chart_moved_and_a_tables_columns_widened_are_named(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    chart = next(s for s in slide_titled(prs, "Numbers").shapes if s.has_chart)
+    chart.left += 254000  # dragged 1 cm to the right
+    table = next(s for s in slide_titled(prs, "Table").shapes if s.has_table).table
+    table.columns[0].width += 508000
+    prs.save(str(outline.with_name("edited.pptx")))
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0
+    assert run.out == "slides.yaml already has the deck's text; nothing to take back\n"
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 7: its chart was moved or resized; the outline holds "
+        "words, not formatting, so it is not taken back",
+        "edited.pptx: warning: slide 8: its table was moved or resized, or its column widths, "
+        "row heights or alignment changed; the outline holds words, not formatting, so it is "
+        "not taken back",
+    ]
+    assert outline.read_text("utf-8") == OUTLINE

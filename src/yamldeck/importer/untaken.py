@@ -14,6 +14,7 @@ from ..render.unmarked import CHART, DIAGRAM, FOOTER, PICTURE, TABLE, parsed, un
 from .texts import qn
 
 _BY_HAND = "it is not taken back: change it in the outline by hand"
+_TABLE = ", or its column widths, row heights or alignment changed"
 _WHAT = {PICTURE: "its picture", CHART: "its chart", TABLE: "its table", DIAGRAM: "its diagram"}
 
 
@@ -35,10 +36,15 @@ class Untaken:
         fields = {int(next(sp.iter(qn("p:cNvPr"))).get("id", "0")) for sp in
                   (*frames, *(sp for _, sp in marked_shapes(slide._element)))}
         now = unmarked(slide._element, slide.part, fields)
-        shown = Counter((letter, code) for letter, _, code in now.values())
-        for number, (letter, code) in parsed(recorded).items():
+        shown = Counter((letter, code) for letter, _, code, _ in now.values())
+        for number, (letter, code, looks) in parsed(recorded).items():
             found = now.get(number) if by_ids else None
             if found is not None and found[2] == code:
+                if looks and found[3] != looks:
+                    self.warnings.append(f"slide {position}: {_WHAT[letter]} was moved or "
+                                         f"resized{_TABLE if letter == TABLE else ''}; the "
+                                         "outline holds words, not formatting, so it is not "
+                                         "taken back")
                 continue
             if not by_ids and (shown[letter, code] or letter == DIAGRAM):
                 shown[letter, code] -= 1  # LibreOffice drops a group's alt text: not checked

@@ -19,6 +19,7 @@ _SHAPES = (f"{_P}sp", f"{_P}pic", f"{_P}graphicFrame", f"{_P}grpSp")
 _CNVPR = f"{_P}cNvPr"
 _PH = f"{_P}nvSpPr/{_P}nvPr/{_P}ph"
 _NUMBERED = ("sldNum", "dt")  # set by PowerPoint when slides move: not the outline's
+_XFRMS = (f"{_P}spPr/{_A}xfrm", f"{_P}xfrm", f"{_P}grpSpPr/{_A}xfrm")  # a shape's own place
 _LETTER = {f"{_P}pic": "p", f"{_P}grpSp": "g"}
 
 FOOTER, PICTURE, CHART, TABLE, DIAGRAM, TEXT = "f", "p", "c", "t", "g", "x"
@@ -30,11 +31,16 @@ def short_hash(text: str) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii")
 
 
-def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, tuple[str, str, str]]:
-    """By shape id: (letter, name, digest) of every shape of the slide ``element`` (its part
-    ``part``) but those whose ids are in ``fields`` (the shapes that show a field); text boxes
-    with no text, the slide number and the date are left out."""
-    found: dict[int, tuple[str, str, str]] = {}
+Found = tuple[str, str, str, str]  # letter, name, digest of its words, digest of its look
+
+
+def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, Found]:
+    """By shape id: (letter, name, digest of its words, digest of its look) of every shape of
+    the slide ``element`` (its part ``part``) but those whose ids are in ``fields`` (the shapes
+    that show a field); text boxes with no text, the slide number and the date are left out.
+    The look (place and size; a table's column widths, row heights and alignment) is recorded
+    for pictures, charts, tables and diagrams: a text box's is the look of its words."""
+    found: dict[int, Found] = {}
     for shape in element.iter(*_SHAPES):
         c_nv_pr = next(shape.iter(_CNVPR), None)
         if c_nv_pr is None or not c_nv_pr.get("id", "").isdigit():
@@ -46,23 +52,37 @@ def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, tuple[str, 
         if letter == TEXT and not shown or letter == "":
             continue
         shown += "\x00" + c_nv_pr.get("descr", "")
-        found[number] = (letter, c_nv_pr.get("name", ""), short_hash(shown))
+        looks = "" if letter in (TEXT, FOOTER) else short_hash(_look(shape))
+        found[number] = (letter, c_nv_pr.get("name", ""), short_hash(shown), looks)
     return found
 
 
-def entry(shapes: dict[int, tuple[str, str, str]]) -> str:
-    """The record's text for them: ``5f.Ab3-x_9Q,7p.…`` (id, letter, digest)."""
-    return ",".join(f"{number}{letter}.{code}" for number, (letter, _, code) in shapes.items())
+def entry(shapes: dict[int, Found]) -> str:
+    """The record's text for them: ``5f.Ab3-x_9Q,7p.<words>.<look>`` (id, letter, digests)."""
+    return ",".join(f"{number}{letter}.{code}" + (f".{looks}" if looks else "")
+                    for number, (letter, _, code, looks) in shapes.items())
 
 
-def parsed(text: str) -> dict[int, tuple[str, str]]:
-    """The record's text back: by shape id, (letter, digest)."""
+def parsed(text: str) -> dict[int, tuple[str, str, str]]:
+    """The record's text back: by shape id, (letter, digest of its words, of its look)."""
     found = {}
     for token in text.split(","):
-        head, _, code = token.partition(".")
+        head, _, codes = token.partition(".")
+        code, _, looks = codes.partition(".")
         if len(head) > 1 and head[:-1].isdigit():
-            found[int(head[:-1])] = (head[-1], code)
+            found[int(head[:-1])] = (head[-1], code, looks)
     return found
+
+
+def _look(shape: Any) -> str:
+    """Where a shape sits and how big it is; a table's column widths, row heights and
+    alignment."""
+    xfrm = next((found for path in _XFRMS if (found := shape.find(path)) is not None), None)
+    values = [] if xfrm is None else [f"{key}={value}" for child in xfrm
+                                      for key, value in sorted(child.attrib.items())]
+    for tag, key in ((f"{_A}gridCol", "w"), (f"{_A}tr", "h"), (f"{_A}pPr", "algn")):
+        values += [f"{key}={e.get(key)}" for e in shape.iter(tag) if e.get(key) is not None]
+    return " ".join(values)
 
 
 def _shown(shape: Any, part: Any) -> tuple[str, str]:
@@ -87,12 +107,13 @@ def _words(element: Any) -> str:
 
 
 def _chart_words(part: Any, r_id: str | None) -> str:
-    """A chart's title and series names (its numbers and categories are a field of their own)."""
+    """A chart's and its axes' titles and its series names (its numbers and categories are a
+    field of their own)."""
     try:
         chart_space = part.related_part(r_id)._element
     except (KeyError, AttributeError, TypeError):
         return ""
-    title = next(chart_space.iter(f"{_C}title"), None)
+    titles = [_words(title) for title in chart_space.iter(f"{_C}title")]  # chart's, axes'
     names = [" ".join(v.text or "" for v in tx.iter(f"{_C}v"))
              for ser in chart_space.iter(f"{_C}ser") for tx in ser.findall(f"{_C}tx")]
-    return ("" if title is None else _words(title)) + "\n" + "\n".join(names)
+    return "\n".join(titles) + "\n\n" + "\n".join(names)
