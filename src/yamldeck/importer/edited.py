@@ -80,6 +80,20 @@ def read_record(prs: Any, name: str) -> Built:
             "was saved by a program that dropped the record), so its edits cannot be matched "
             f"to an outline; make a new outline of it instead: yamldeck import {name} -o "
             "new.yaml")
+    try:
+        return _parsed(lines)
+    except (ValueError, IndexError):
+        raise UnmarkedDeck(
+            f"the record of a yamldeck outline in {name} is damaged (its custom document "
+            "properties named yamldeck.record were changed), so its edits cannot be matched to "
+            f"an outline; make a new outline of it instead: yamldeck import {name} -o new.yaml"
+        ) from None
+
+
+def _parsed(lines: list[str]) -> Built:
+    """The record's lines read (ValueError or IndexError where they are damaged)."""
+    if not lines[1].startswith("slides"):
+        raise ValueError(lines[1])
     marks: dict[int, Mark] = {}
     for token in lines[1].split()[1:]:
         sid, _, rest = token.partition("=")
@@ -102,7 +116,10 @@ def read_record(prs: Any, name: str) -> Built:
 def _record_text(prs: Any) -> str:
     for part in prs.part.package.iter_parts():
         if part.partname == CUSTOM_PART:
-            root = etree.fromstring(part.blob)
+            try:
+                root = etree.fromstring(part.blob)
+            except etree.XMLSyntaxError:
+                return ""  # unreadable: as good as no record
             chunks = sorted((p.get("name", ""), "".join(p.itertext())) for p in root
                             if p.get("name", "").startswith(PROPERTY))
             return "".join(chunk for _, chunk in chunks)
