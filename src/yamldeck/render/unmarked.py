@@ -80,8 +80,10 @@ def _look(shape: Any) -> str:
     xfrm = next((found for path in _XFRMS if (found := shape.find(path)) is not None), None)
     values = [] if xfrm is None else [f"{key}={value}" for child in xfrm
                                       for key, value in sorted(child.attrib.items())]
+    table = next(shape.iter(f"{_A}tbl"), None) if shape.tag == f"{_P}graphicFrame" else None
     for tag, key in ((f"{_A}gridCol", "w"), (f"{_A}tr", "h"), (f"{_A}pPr", "algn")):
-        values += [f"{key}={e.get(key)}" for e in shape.iter(tag) if e.get(key) is not None]
+        values += [f"{key}={e.get(key)}" for e in (() if table is None else table.iter(tag))
+                   if e.get(key) is not None]
     return " ".join(values)
 
 
