@@ -354,3 +354,27 @@ def test_a_chart_moved_and_a_tables_columns_widened_are_named(tmp_path: Path) ->
         "not taken back",
     ]
     assert outline.read_text("utf-8") == OUTLINE
+
+
+def test_a_quote_or_alt_text_emptied_in_the_deck_is_kept(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    for paragraph in frame(slide_titled(prs, "Unsigned"), "quote").paragraphs:
+        for run in paragraph.runs:
+            run.text = ""
+    picture = _shape(slide_titled(prs, "A picture"), "yamldeck:alt")
+    picture._element.nvPicPr.cNvPr.set("descr", "")
+    prs.save(str(outline.with_name("edited.pptx")))
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0
+    assert run.out == "slides.yaml already has the deck's text; nothing to take back\n"
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 5 'Unsigned': its quote was emptied; the outline keeps it "
+        "(an outline needs one)",
+        "edited.pptx: warning: slide 6 'A picture': its picture's alt text was removed in the "
+        "deck; the outline keeps it (a picture needs alt text for screen-reader users, or "
+        "'decorative: true')",
+    ]
+    assert outline.read_text("utf-8") == OUTLINE

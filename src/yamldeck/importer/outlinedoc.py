@@ -29,7 +29,9 @@ from .writer import scalar
 NOTES_WIDTH = 76  # a new notes paragraph is wrapped as the shipped outline's are
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0))
-REQUIRED = ("title", "statement", "number")
+REQUIRED = ("title", "statement", "number", "quote", "alt")
+_EMPTIED = {"alt": "its picture's alt text was removed in the deck; the outline keeps it (a "
+                   "picture needs alt text for screen-reader users, or 'decorative: true')"}
 
 
 def new_yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
@@ -121,7 +123,8 @@ def set_items(slide: CommentedMap, field: str, items: list[Item], keys: tuple[st
         _set_list(holder, key, items)
         return None
     if not items and key in REQUIRED:
-        return f"its {field} was emptied; the outline keeps it (an outline needs one)"
+        return _EMPTIED.get(key, f"its {field} was emptied; the outline keeps it (an outline "
+                            "needs one)")
     text = " ".join(i.text for i in items)
     _set_key(holder, key, styled(text, old) if items else None)
     return None
