@@ -86,8 +86,9 @@ def _quote_frame(slide: Any) -> list[str]:
 
 def _edit_fields(built: Path, edited: Path) -> None:
     """A colleague rewords the quote and its attribution, adds an attribution to the unsigned
-    quote, rewords and adds agenda items and rewrites a picture's alt text (PowerPoint's
-    accessibility pane sets the picture's descr)."""
+    quote, rewords and adds agenda items, rewrites a picture's alt text (PowerPoint's
+    accessibility pane sets the picture's descr), rewords the chart's title and gives its value
+    axis one."""
     prs = Presentation(str(built))
     quote = slide_titled(prs, "In their words")
     reword(quote, "quote", "\u201cRestraint is a shared duty\u201d",
@@ -100,6 +101,10 @@ def _edit_fields(built: Path, edited: Path) -> None:
     frame(agenda, "items").add_paragraph().text = "What partners do"
     picture = _shape(slide_titled(prs, "A picture"), "yamldeck:alt")
     picture._element.nvPicPr.cNvPr.set("descr", "A deep blue field at noon")
+    chart = next(s for s in slide_titled(prs, "Numbers").shapes if s.has_chart).chart
+    chart.chart_title.text_frame.paragraphs[0].runs[0].text = "Partners by continent"
+    chart.value_axis.has_title = True  # a title given to the value axis
+    chart.value_axis.axis_title.text_frame.text = "Partners"
     prs.save(str(edited))
 
 
@@ -136,6 +141,18 @@ FIELDS_DIFF = """\
      caption: The field
    - kind: chart
      title: Numbers
+     chart:
+       type: bar
+-      title: Partners by region
++      title: Partners by continent
+       data:
+         - [Region, Partners]
+         - [Europe, 20]
+         - [Asia, 5]
++      y_title: Partners
+   - kind: table
+     title: Table
+     rows:
 """
 
 
@@ -161,6 +178,10 @@ def test_a_quote_an_agendas_items_and_alt_text_come_back_exactly(tmp_path: Path)
         "Why it matters", "How the regime works", "What partners do"]
     picture = _shape(slide_titled(rebuilt, "A picture"), "yamldeck:alt")
     assert picture._element.nvPicPr.cNvPr.get("descr") == "A deep blue field at noon"
+    chart = next(s for s in slide_titled(rebuilt, "Numbers").shapes if s.has_chart).chart
+    assert chart.chart_title.text_frame.text == "Partners by continent"
+    assert chart.value_axis.axis_title.text_frame.text == "Partners"
+    assert not chart.category_axis.has_title
     again = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
     assert (again.code, again.out, again.err) == (
         0, "slides.yaml already has the deck's text; nothing to take back\n", "")
@@ -234,13 +255,14 @@ def test_a_quote_changed_in_the_outline_and_in_the_deck_is_a_conflict(tmp_path: 
 
 def _edit_unheld(built: Path, edited: Path) -> None:
     """Edits no field of the outline holds: the agenda made from the section titles, the
-    chart's title, the footer of three slides; and the table deleted."""
+    name of the chart's series, the footer of three slides; and the table deleted."""
     prs = Presentation(str(built))
     slides = list(prs.slides)
     listed = next(s for s in slides[1].placeholders if s.placeholder_format.idx == 1)
     listed.text_frame.paragraphs[0].runs[0].text = "Part 1: why"
     chart = next(s for s in slides[6].shapes if s.has_chart).chart
-    chart.chart_title.text_frame.text = "Partners by continent"
+    (name,) = chart._chartSpace.xpath(".//c:ser/c:tx//c:v")
+    name.text = "Partners in 2026"
     for slide in (slides[0], slides[1], slides[3]):
         footer = next(s for s in slide.placeholders if s.name.startswith("Footer"))
         footer.text_frame.paragraphs[0].runs[0].text = "Briefing, 2027"
@@ -251,7 +273,7 @@ def _edit_unheld(built: Path, edited: Path) -> None:
 
 UNHELD_WARNINGS = [
     "slide 2: its agenda was changed; it lists the outline's section titles (the agenda has no 'items:'), so it is not taken back: change those titles, or give the agenda 'items:', in the outline",
-    "slide 7: its chart's title, series names or alt text were changed; only a chart's numbers and categories are taken back, so change those in the outline by hand",
+    "slide 7: its chart's series names or alt text were changed; only a chart's numbers, categories and titles are taken back, so change those in the outline by hand",
     "slide 8: its table was deleted in the deck; the outline keeps what it showed",
     "slides 1, 2 and 4: the footer was changed in the deck; it is the outline's 'footer:' (under deck:), so it is not taken back: change it there",
 ]

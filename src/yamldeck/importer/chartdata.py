@@ -18,22 +18,58 @@ from .texts import qn
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
-def deck_rows(slide: Any, highest: int) -> list[list[Any]] | None:
-    """The numbers of the chart yamldeck drew on the slide (the first one it drew), as rows:
-    each category with its values; None when the slide has no such chart."""
+TITLES = ("title", "x_title", "y_title")  # the chart's keys for its titles: chart.title, ...
+
+
+def _drawn_chart(slide: Any, highest: int) -> Any:
+    """The chart yamldeck drew on the slide (the first one it drew), or None."""
     for shape in slide.shapes:
         element = shape._element
         if element.tag != qn("p:graphicFrame") or int(shape.shape_id) > highest:
             continue
         data = element.find(f"{qn('a:graphic')}/{qn('a:graphicData')}")
-        if data is None or data.get("uri") != _CHART_URI:
-            continue
-        plot = shape.chart.plots[0]
-        categories = [str(c) for c in plot.categories]
-        series = [list(s.values) for s in plot.series]
-        return [[category, *(values[i] if i < len(values) else None for values in series)]
-                for i, category in enumerate(categories)]
+        if data is not None and data.get("uri") == _CHART_URI:
+            return shape.chart
     return None
+
+
+def deck_rows(slide: Any, highest: int) -> list[list[Any]] | None:
+    """The numbers of the chart yamldeck drew on the slide, as rows: each category with its
+    values; None when the slide has no such chart."""
+    chart = _drawn_chart(slide, highest)
+    if chart is None:
+        return None
+    plot = chart.plots[0]
+    categories = [str(c) for c in plot.categories]
+    series = [list(s.values) for s in plot.series]
+    return [[category, *(values[i] if i < len(values) else None for values in series)]
+            for i, category in enumerate(categories)]
+
+
+def deck_titles(slide: Any, highest: int) -> dict[str, str]:
+    """The titles of the chart yamldeck drew on the slide, by field (``chart.title``,
+    ``chart.x_title``: its category axis's, ``chart.y_title``: its value axis's); "" for one
+    it does not show. Nothing for a chart whose axes cannot be told apart."""
+    chart = _drawn_chart(slide, highest)
+    if chart is None:
+        return {}
+    space = chart._chartSpace
+    found = {"chart.title": _title_text(space.find(f"{qn('c:chart')}/{qn('c:title')}"))}
+    plot_area = space.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
+    for key, tag in (("chart.x_title", "c:catAx"), ("chart.y_title", "c:valAx")):
+        axes = [] if plot_area is None else plot_area.findall(qn(tag))
+        if len(axes) == 1:
+            found[key] = _title_text(axes[0].find(qn("c:title")))
+        elif axes:  # two value axes (a scatter chart): which is which is not recorded
+            return {"chart.title": found["chart.title"]}
+    return found
+
+
+def _title_text(title: Any) -> str:
+    if title is None:
+        return ""
+    paragraphs = title.iter(qn("a:p"))
+    return " ".join("".join(t.text or "" for t in p.iter(qn("a:t"))) for p in paragraphs).strip()
 
 
 def deck_items(rows: list[list[Any]]) -> list[Item]:

@@ -23,7 +23,7 @@ from ..render.marks import (
     placeholders,
 )
 from . import resaved, tabledata
-from .chartdata import deck_rows
+from .chartdata import deck_rows, deck_titles
 from .texts import Links, Para, markup, paragraphs, qn, unbolded
 from .untaken import Untaken
 
@@ -166,6 +166,8 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
             entry.fields["notes"] = resaved.notes_paragraphs(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
             entry.chart = deck_rows(slide, mark.highest)
+            entry.fields.update({name: [Para(markup([Span(text)]))] if text else [] for
+                                 name, text in deck_titles(slide, mark.highest).items()})
         if "rows" in built.digests.get(mark.number, {}):
             entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
     warnings += untaken.all()

@@ -117,7 +117,8 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
         _merge_figure(run, slide_map, tabledata, entry.table or [], base_fields["rows"],
                       (slide_map, "rows", label))
     for name, paras in entry.fields.items():
-        if name not in base_fields and name not in ("notes", *SHARED.get(model.kind, ())):
+        if name not in base_fields and name not in ("notes", *SHARED.get(model.kind, ())) and \
+                not name.startswith("chart."):  # a field the outline may add
             continue
         theirs = _theirs(name, paras)
         if name == "quote":

@@ -67,6 +67,8 @@ def _holder(slide: CommentedMap, field: str) -> tuple[Any, str]:
         if len(parts) == 3:
             return column, "heading"
         return column, "bullets" if "bullets" in column else "text"
+    if field.startswith("chart."):  # a chart's titles: chart.title, chart.x_title, ...
+        return slide["chart"], field.split(".")[1]
     return slide, field
 
 

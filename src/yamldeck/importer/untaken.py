@@ -83,8 +83,8 @@ def _message(letter: str, change: str, kind: str, name: str) -> str:
     if letter == PICTURE:
         return f"the alt text of its picture was changed; {_BY_HAND}"
     if letter == CHART:
-        return ("its chart's title, series names or alt text were changed; only a chart's "
-                "numbers and categories are taken back, so change those in the outline by hand")
+        return ("its chart's series names or alt text were changed; only a chart's numbers, "
+                "categories and titles are taken back, so change those in the outline by hand")
     if letter in _WHAT:
         return f"the alt text of {_WHAT[letter]} was changed; {_BY_HAND}"
     return (f"the text of '{name}' was changed; no field of the outline is recorded for it, so "

@@ -225,14 +225,15 @@ def built_fields(slide: Any, deck: Any, rows: Any = None) -> dict[str, Items]:
         (rows or {}).get(chart.csv))
     if data:
         fields["chart"] = [(0, row_text(row)) for row in data[1:]]
+    fields.update({f"chart.{key}": [(0, getattr(chart, key))] for key in ("title", "x_title",
+                   "y_title") if chart is not None and getattr(chart, key)})  # render/charts.py
     table = getattr(slide, "rows", None) if kind == "table" else None
     table = table if table is not None else (rows or {}).get(getattr(slide, "csv", None) or "")
     if kind == "table" and table:
         fields["rows"] = [(0, table_text(row)) for row in table]
     fields.update(diagram_fields(slide))
-    foot = [(0, text) for text in foot_texts(slide)]
-    if foot:
-        fields["foot"] = foot
+    if foot_texts(slide):
+        fields["foot"] = [(0, text) for text in foot_texts(slide)]
     fields["notes"] = note_items(slide.notes)
     return fields
 

@@ -1,8 +1,9 @@
 """The shapes of a built slide that show something no field of the record holds: its footer, an
-agenda made from the slides' titles, a picture's alt text, a chart's title and series names, a
-diagram's alt text. Each is recorded (render/marks.py's slide_mark) as its shape id, a letter
-for what it is and a digest of what it shows, so that `import --into` names each one a colleague
-changed or deleted instead of dropping the change in silence.
+agenda made from the slides' titles, a decorative picture's alt text, a chart's series names, a
+diagram's alt text, and where pictures, charts, tables and diagrams sit. Each is recorded
+(render/marks.py's slide_mark) as its shape id, a letter for what it is and digests of what it
+shows, so that `import --into` names each one a colleague changed or deleted instead of
+dropping the change in silence.
 """
 
 from __future__ import annotations
@@ -109,13 +110,11 @@ def _words(element: Any) -> str:
 
 
 def _chart_words(part: Any, r_id: str | None) -> str:
-    """A chart's and its axes' titles and its series names (its numbers and categories are a
-    field of their own)."""
+    """A chart's series names (its numbers, categories and titles are fields of their own)."""
     try:
         chart_space = part.related_part(r_id)._element
     except (KeyError, AttributeError, TypeError):
         return ""
-    titles = [_words(title) for title in chart_space.iter(f"{_C}title")]  # chart's, axes'
     names = [" ".join(v.text or "" for v in tx.iter(f"{_C}v"))
              for ser in chart_space.iter(f"{_C}ser") for tx in ser.findall(f"{_C}tx")]
-    return "\n".join(titles) + "\n\n" + "\n".join(names)
+    return "\n".join(names)
