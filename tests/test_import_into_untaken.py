@@ -400,3 +400,24 @@ def test_a_quote_or_alt_text_emptied_in_the_deck_is_kept(tmp_path: Path) -> None
         "'decorative: true')",
     ]
     assert outline.read_text("utf-8") == OUTLINE
+
+
+def test_a_chart_whose_part_is_missing_is_named_and_the_outline_keeps_it(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    prs = Presentation(str(built))
+    chart = next(s for s in slide_titled(prs, "Numbers").shapes if s.has_chart)
+    reference = chart._element.xpath(".//c:chart")[0]
+    reference.set(reference.attrib.keys()[0], "rId99")  # points at no part
+    prs.save(str(outline.with_name("edited.pptx")))
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert_no_traceback(run.err)
+    assert run.code == 0
+    assert run.out == "slides.yaml already has the deck's text; nothing to take back\n"
+    assert run.err.splitlines() == [
+        "edited.pptx: warning: slide 7: its chart cannot be read (its part is missing or "
+        "damaged), so its numbers and titles are not taken back",
+    ]
+    assert outline.read_text("utf-8") == OUTLINE
+    outline.with_name("edited.pptx").unlink()  # damaged on purpose: kept from the validator

@@ -9,27 +9,29 @@ import io
 from pathlib import Path
 from typing import Any
 
+from pptx.exc import InvalidXmlError
 from ruamel.yaml.comments import CommentedSeq
 
 from ..render.marks import row_text
 from .merge import Item, item
-from .texts import qn
-
-_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+from .texts import qn, shape_id
 
 
-TITLES = ("title", "x_title", "y_title")  # the chart's keys for its titles: chart.title, ...
+class UnreadableChart(Exception):
+    """The chart yamldeck drew is there, but its part or its XML is damaged."""
 
 
 def _drawn_chart(slide: Any, highest: int) -> Any:
     """The chart yamldeck drew on the slide (the first one it drew), or None."""
-    for shape in slide.shapes:
-        element = shape._element
-        if element.tag != qn("p:graphicFrame") or int(shape.shape_id) > highest:
+    for element in slide._element.iter(qn("p:graphicFrame")):  # not slide.shapes: a damaged
+        if not 0 < shape_id(element) <= highest:  # shape there stops python-pptx
             continue
-        data = element.find(f"{qn('a:graphic')}/{qn('a:graphicData')}")
-        if data is not None and data.get("uri") == _CHART_URI:
-            return shape.chart
+        reference = next(element.iter(qn("c:chart")), None)
+        if reference is not None:
+            try:
+                return slide.part.related_part(reference.get(qn("r:id"))).chart
+            except (ValueError, KeyError, AttributeError, InvalidXmlError) as exc:
+                raise UnreadableChart from exc
     return None
 
 
@@ -39,9 +41,13 @@ def deck_rows(slide: Any, highest: int) -> list[list[Any]] | None:
     chart = _drawn_chart(slide, highest)
     if chart is None:
         return None
-    plot = chart.plots[0]
-    categories = [str(c) for c in plot.categories]
-    series = [list(s.values) for s in plot.series]
+    try:
+        plot = chart.plots[0]
+        categories = [str(c) for c in plot.categories]
+        series = [list(s.values) for s in plot.series]
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError,
+            InvalidXmlError) as exc:
+        raise UnreadableChart from exc
     return [[category, *(values[i] if i < len(values) else None for values in series)]
             for i, category in enumerate(categories)]
 

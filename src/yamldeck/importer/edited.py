@@ -23,8 +23,8 @@ from ..render.marks import (
     placeholders,
 )
 from . import resaved, tabledata
-from .chartdata import deck_rows, deck_titles
-from .texts import Links, Para, markup, paragraphs, qn, unbolded
+from .chartdata import UnreadableChart, deck_rows, deck_titles
+from .texts import Links, Para, markup, paragraphs, qn, shape_id, unbolded
 from .untaken import Untaken
 
 _HIDDEN = ("0", "false")
@@ -165,9 +165,16 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
         if "notes" not in entry.fields:
             entry.fields["notes"] = resaved.notes_paragraphs(slide)
         if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
-            entry.chart = deck_rows(slide, mark.highest)
+            try:
+                entry.chart = deck_rows(slide, mark.highest)
+                titles = deck_titles(slide, mark.highest)
+            except UnreadableChart:
+                warnings.append(f"slide {position}: its chart cannot be read (its part is "
+                                "missing or damaged), so its numbers and titles are not taken "
+                                "back")
+                titles = {}
             entry.fields.update({name: [Para(markup([Span(text)]))] if text else [] for
-                                 name, text in deck_titles(slide, mark.highest).items()})
+                                 name, text in titles.items()})
         if "rows" in built.digests.get(mark.number, {}):
             entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
     warnings += untaken.all()
@@ -241,7 +248,7 @@ def _read_frames(entry: Seen, slide: Any, frames: dict[str, Any], mark: Mark, po
     entry.events += len({f.split(".")[1] for f in mark.fields if f.startswith("events.")})
     for sp in slide._element.iter(qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:cxnSp")):
         c_nv_pr = next(sp.iter(qn("p:cNvPr")), None)
-        if c_nv_pr is None or int(c_nv_pr.get("id", "0")) <= mark.highest:
+        if c_nv_pr is None or shape_id(sp) <= mark.highest:
             continue
         body = sp.find(qn("p:txBody"))
         paras = paragraphs(body, links) if body is not None else []

@@ -15,16 +15,15 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..render.marks import table_text
 from .merge import Item, item
-from .texts import Links, paragraphs, qn, unbolded
+from .texts import Links, paragraphs, qn, shape_id, unbolded
 from .writer import scalar
 
 
 def deck_table(slide: Any, highest: int) -> list[list[str]] | None:
     """The cells (outline text) of the first table yamldeck drew on the slide, row by row."""
-    for shape in slide.shapes:
-        element = shape._element
-        table = next(element.iter(qn("a:tbl")), None)
-        if element.tag != qn("p:graphicFrame") or table is None or shape.shape_id > highest:
+    for element in slide._element.iter(qn("p:graphicFrame")):  # not slide.shapes: a damaged
+        table = next(element.iter(qn("a:tbl")), None)  # shape there stops python-pptx
+        if table is None or not 0 < shape_id(element) <= highest:
             continue
         links = Links(slide.part, [])
         rows = []

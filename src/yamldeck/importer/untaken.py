@@ -10,8 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..render.marks import marked_shapes
-from ..render.unmarked import CHART, DIAGRAM, FOOTER, PICTURE, TABLE, parsed, unmarked
-from .texts import qn
+from ..render.unmarked import (
+    CHART,
+    DIAGRAM,
+    FOOTER,
+    PICTURE,
+    TABLE,
+    UNREAD,
+    parsed,
+    unmarked,
+)
+from .texts import shape_id
 
 _BY_HAND = "it is not taken back: change it in the outline by hand"
 _TABLE = ", or its column widths, row heights or alignment changed"
@@ -33,13 +42,13 @@ class Untaken:
         renumbers shapes (then a shape whose words are not found is "changed or deleted")."""
         if not recorded:
             return  # a deck built by an earlier yamldeck: nothing recorded
-        fields = {int(next(sp.iter(qn("p:cNvPr"))).get("id", "0")) for sp in
-                  (*frames, *(sp for _, sp in marked_shapes(slide._element)))}
+        fields = {shape_id(sp) for sp in (*frames, *(sp for _, sp in
+                                                   marked_shapes(slide._element)))}
         now = unmarked(slide._element, slide.part, fields)
         shown = Counter((letter, code) for letter, _, code, _ in now.values())
         for number, (letter, code, looks) in parsed(recorded).items():
             found = now.get(number) if by_ids else None
-            if found is not None and found[2] == code:
+            if found is not None and found[2] in (code, UNREAD):
                 if looks and found[3] != looks:
                     self.warnings.append(f"slide {position}: {_WHAT[letter]} was moved or "
                                          f"resized{_TABLE if letter == TABLE else ''}; the "

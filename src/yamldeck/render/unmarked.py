@@ -24,6 +24,7 @@ _XFRMS = (f"{_P}spPr/{_A}xfrm", f"{_P}xfrm", f"{_P}grpSpPr/{_A}xfrm")  # a shape
 _LETTER = {f"{_P}pic": "p", f"{_P}grpSp": "g"}
 
 FOOTER, PICTURE, CHART, TABLE, DIAGRAM, TEXT = "f", "p", "c", "t", "g", "x"
+UNREAD = "?"  # the digest of a chart whose part cannot be read (named by the import already)
 
 
 def short_hash(text: str) -> str:
@@ -52,9 +53,9 @@ def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, Found]:
         letter, shown = _shown(shape, part)
         if letter == TEXT and not shown or letter == "":
             continue
-        shown += "\x00" + c_nv_pr.get("descr", "")
         looks = "" if letter in (TEXT, FOOTER) else short_hash(_look(shape))
-        found[number] = (letter, c_nv_pr.get("name", ""), short_hash(shown), looks)
+        code = UNREAD if shown is None else short_hash(shown + "\x00" + c_nv_pr.get("descr", ""))
+        found[number] = (letter, c_nv_pr.get("name", ""), code, looks)
     return found
 
 
@@ -88,7 +89,7 @@ def _look(shape: Any) -> str:
     return " ".join(values)
 
 
-def _shown(shape: Any, part: Any) -> tuple[str, str]:
+def _shown(shape: Any, part: Any) -> tuple[str, str | None]:
     """What kind of shape it is ("" for the slide number and the date) and the words it shows."""
     if shape.tag in _LETTER:
         return _LETTER[shape.tag], ""
@@ -109,12 +110,12 @@ def _words(element: Any) -> str:
                      for p in element.iter(f"{_A}p"))
 
 
-def _chart_words(part: Any, r_id: str | None) -> str:
+def _chart_words(part: Any, r_id: str | None) -> str | None:
     """A chart's series names (its numbers, categories and titles are fields of their own)."""
     try:
         chart_space = part.related_part(r_id)._element
     except (KeyError, AttributeError, TypeError):
-        return ""
+        return None
     names = [" ".join(v.text or "" for v in tx.iter(f"{_C}v"))
              for ser in chart_space.iter(f"{_C}ser") for tx in ser.findall(f"{_C}tx")]
     return "\n".join(names)
