@@ -295,7 +295,11 @@ def test_what_an_outline_cannot_hold_is_named(tmp_path: Path) -> None:
         f"edited.pptx: warning: slide {spot} 'Engagement with others': the text of a box added "
         "in the deck is added to its notes",
     ]
-    assert "      Outreach happens between Plenaries\n" in outline.read_text("utf-8")
+    after = outline.read_text("utf-8").splitlines()
+    notes = after.index("      Outreach happens between Plenaries")
+    comment = after.index(f"    # The notes end with the text of a box added in edited.pptx (its "
+                          f"slide {spot}).")
+    assert after[comment + 1] == "    notes: |" and comment < notes  # the comment says why
 
 
 def test_a_slide_added_in_the_deck_becomes_an_outline_slide_in_its_place(tmp_path: Path) -> None:

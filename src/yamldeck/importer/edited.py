@@ -164,19 +164,7 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
                       frames.values(), by_ids=not lost)
         if "notes" not in entry.fields:
             entry.fields["notes"] = resaved.notes_paragraphs(slide)
-        if entry.chart is None and "chart" in built.digests.get(mark.number, {}):
-            try:
-                entry.chart = deck_rows(slide, mark.highest)
-                titles = deck_titles(slide, mark.highest)
-            except UnreadableChart:
-                warnings.append(f"slide {position}: its chart cannot be read (its part is "
-                                "missing or damaged), so its numbers and titles are not taken "
-                                "back")
-                titles = {}
-            entry.fields.update({name: [Para(markup([Span(text)]))] if text else [] for
-                                 name, text in titles.items()})
-        if "rows" in built.digests.get(mark.number, {}):
-            entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
+        _read_figures(entry, slide, mark, built.digests.get(mark.number, {}), warnings)
     warnings += untaken.all()
     if lost and not seen:
         raise UnmarkedDeck(
@@ -191,6 +179,23 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[
             "its text cannot be matched to the outline; make a new outline of the deck: "
             f"yamldeck import {name} -o new.yaml")
     return order
+
+
+def _read_figures(entry: Seen, slide: Any, mark: Mark, recorded: dict[str, list[str]],
+                  warnings: list[str]) -> None:
+    """The numbers and titles of the chart, the cells of the table, the slide shows."""
+    if entry.chart is None and "chart" in recorded:
+        try:
+            entry.chart = deck_rows(slide, mark.highest)
+            titles = deck_titles(slide, mark.highest)
+        except UnreadableChart:
+            warnings.append(f"slide {entry.position}: its chart cannot be read (its part is "
+                            "missing or damaged), so its numbers and titles are not taken back")
+            titles = {}
+        entry.fields.update({name: [Para(markup([Span(text)]))] if text else [] for
+                             name, text in titles.items()})
+    if "rows" in recorded:
+        entry.table = tabledata.joined(entry.table, tabledata.deck_table(slide, mark.highest))
 
 
 def _lost(slides: list[Any], marks: list[Mark | None]) -> bool:

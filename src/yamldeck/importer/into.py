@@ -138,6 +138,10 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
             run.changed = run.changed or problem is None
             if problem:
                 run.merged.warnings.append(f"{label}: {problem}")
+            elif name == "notes" and extra and "bullets" not in entry.fields:
+                outlinedoc.comment_before(slide_map, "notes", "The notes end with the text of a "
+                                          f"box added in {Path(run.names[1]).name} (its slide "
+                                          f"{entry.position}).")
 
 
 def _merge_figure(run: _Run, holder: Any, data: Any, deck_rows: list[Any], base: list[str],

@@ -154,6 +154,12 @@ def _set_key(holder: CommentedMap, key: str, value: Any) -> None:
         holder.insert(keys.index("notes") if "notes" in keys else len(keys), key, value)
 
 
+def comment_before(holder: CommentedMap, key: str, text: str) -> None:
+    """A comment line above ``key`` (at the key's indentation), after any already there."""
+    column = holder.lc.col if holder.lc.col is not None else 0
+    holder.yaml_set_comment_before_after_key(key, before=text, indent=column)
+
+
 def _keep_comment_gap(holder: CommentedMap, key: str, old: Any, new: Any) -> None:
     """Keep the spaces between a changed value and the comment after it (ruamel.yaml keeps the
     comment's column, or leaves one space when the new value reaches it)."""
