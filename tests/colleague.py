@@ -5,6 +5,7 @@ numbers edited in its sheet (tests/test_import_into.py)."""
 from __future__ import annotations
 
 import copy
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,13 @@ def colleague_edits(built: Path, edited: Path) -> None:
                  "take part: they may declare unilateral adherence to the MTCR Guidelines.")
     set_chart_value(slide_titled(prs, "MTCR membership"), "Asia-Pacific", 6)
     prs.save(str(edited))
+
+
+def resaved_by_libreoffice(deck: Path, folder: Path) -> Path:
+    """The deck opened and saved as .pptx by LibreOffice (``soffice --convert-to pptx``), in
+    ``folder`` (outside the test's own folder: LibreOffice's deck is not one yamldeck wrote)."""
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'lo').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
+                    str(folder / "out"), str(deck)],
+                   check=True, capture_output=True, timeout=180)
+    return folder / "out" / deck.name

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from colleague import (
     delete_slide,
     frame,
     move_slide,
+    resaved_by_libreoffice,
     reword,
     set_chart_value,
     slide_titled,
@@ -358,12 +358,8 @@ def test_after_libreoffice_the_same_edits_come_back(
     places, and the same edits come back, with a warning saying how."""
     outline, built = _built(tmp_path)
     colleague_edits(built, outline.with_name("edited.pptx"))
-    saved = tmp_path_factory.mktemp("resaved")  # LibreOffice's deck: not one yamldeck wrote
-    subprocess.run(["soffice", f"-env:UserInstallation={(saved / 'lo').as_uri()}",
-                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
-                    str(saved / "out"), str(outline.with_name("edited.pptx"))],
-                   check=True, capture_output=True, timeout=180)
-    deck = saved / "out" / "edited.pptx"
+    deck = resaved_by_libreoffice(outline.with_name("edited.pptx"),
+                                  tmp_path_factory.mktemp("resaved"))
     resaved = Presentation(str(deck))
     names = {s.name for slide in resaved.slides for s in slide.shapes}
     assert not any(name.startswith("yamldeck:") for name in names)  # the frame names are gone

@@ -4,12 +4,11 @@ text comes back through the three-way merge, and what cannot come back is named.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from colleague import slide_titled
+from colleague import resaved_by_libreoffice, slide_titled
 from helpers import assert_no_traceback, build_file, build_outline, copy_shipped, run_cli
 from lxml import etree
 from pptx import Presentation
@@ -254,12 +253,8 @@ def test_after_libreoffice_a_diagrams_and_a_foots_edits_come_back(
     _retype(_group(prs.slides[1])["Step 1"], "Identify the item")
     _retype(_foot(prs.slides[0]), "Source: MTCR, 2024")
     prs.save(str(outline.with_name("edited.pptx")))
-    saved = tmp_path_factory.mktemp("resaved")
-    subprocess.run(["soffice", f"-env:UserInstallation={(saved / 'lo').as_uri()}",
-                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
-                    str(saved / "out"), str(outline.with_name("edited.pptx"))],
-                   check=True, capture_output=True, timeout=180)
-    deck = saved / "out" / "edited.pptx"
+    deck = resaved_by_libreoffice(outline.with_name("edited.pptx"),
+                                  tmp_path_factory.mktemp("resaved"))
 
     run = run_cli(["import", str(deck), "--into", outline.name], outline.parent)
 

@@ -6,12 +6,11 @@ slides' titles, a chart's title, a table deleted): named in a warning, never dro
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from colleague import frame, reword, slide_titled
+from colleague import frame, resaved_by_libreoffice, reword, slide_titled
 from helpers import assert_no_traceback, build_file, listing, run_cli
 from PIL import Image
 from pptx import Presentation
@@ -324,12 +323,8 @@ def test_after_libreoffice_the_same_edits_come_back_and_the_rest_is_named(
     outline, built = _built(tmp_path)
     _edit_fields(built, outline.with_name("fields.pptx"))
     _edit_unheld(outline.with_name("fields.pptx"), outline.with_name("edited.pptx"))
-    saved = tmp_path_factory.mktemp("resaved")
-    subprocess.run(["soffice", f"-env:UserInstallation={(saved / 'lo').as_uri()}",
-                    "--headless", "--norestore", "--convert-to", "pptx", "--outdir",
-                    str(saved / "out"), str(outline.with_name("edited.pptx"))],
-                   check=True, capture_output=True, timeout=180)
-    deck = saved / "out" / "edited.pptx"
+    deck = resaved_by_libreoffice(outline.with_name("edited.pptx"),
+                                  tmp_path_factory.mktemp("resaved"))
 
     run = run_cli(["import", str(deck), "--into", "slides.yaml", "--dry-run"], outline.parent)
 
