@@ -416,3 +416,82 @@ def test_a_chart_whose_part_is_missing_is_named_and_the_outline_keeps_it(tmp_pat
     ]
     assert outline.read_text("utf-8") == OUTLINE
     outline.with_name("edited.pptx").unlink()  # damaged on purpose: kept from the validator
+
+
+def _footers(prs: Any) -> list[str]:
+    return [s.text_frame.text for slide in prs.slides for s in slide.placeholders
+            if s.name.startswith("Footer")]
+
+
+def _refooter(built: Path, edited: Path, text: str) -> None:
+    """The footer changed on every slide, as PowerPoint's Header and Footer (Apply to All)."""
+    prs = Presentation(str(built))
+    for slide in prs.slides:
+        for shape in slide.placeholders:
+            if shape.name.startswith("Footer"):
+                shape.text_frame.paragraphs[0].runs[0].text = text
+    prs.save(str(edited))
+
+
+def test_a_footer_changed_on_every_slide_comes_back_to_the_deck(tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    assert _footers(Presentation(str(built))) == ["Outreach briefing"] * 7
+    _refooter(built, outline.with_name("edited.pptx"), "Outreach briefing, Wellington 2027")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert (run.code, run.err) == (0, "")
+    *diff, _ = run.out.splitlines(keepends=True)
+    assert _HUNK.sub("@@", "".join(diff)) == (
+        "--- slides.yaml (before)\n"
+        "+++ slides.yaml (with edited.pptx)\n"
+        "@@\n"
+        " deck:\n"
+        "   title: Edits\n"
+        "   language: en-NZ\n"
+        "-  footer: Outreach briefing\n"
+        "+  footer: Outreach briefing, Wellington 2027\n"
+        " slides:\n"
+        "   # The parts of the talk, as the speaker names them.\n"
+        "   - kind: agenda\n")
+    rebuilt = build_file(outline, outline.with_name("rebuilt.pptx")).prs
+    assert _footers(rebuilt) == ["Outreach briefing, Wellington 2027"] * 7
+
+
+def test_a_footer_changed_in_the_outline_and_on_every_slide_is_a_conflict(
+        tmp_path: Path) -> None:
+    outline, built = _built(tmp_path)
+    _refooter(built, outline.with_name("edited.pptx"), "Briefing, 2027")
+    mine = OUTLINE.replace("footer: Outreach briefing", "footer: Outreach talk")
+    outline.write_text(mine, "utf-8")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert (run.code, run.err) == (1, "")
+    assert run.out == (
+        "slides.yaml:4: conflict: deck, footer: changed in the outline since the deck was "
+        "built, and on every slide of the deck; the outline keeps its text\n"
+        "<<<<<<< slides.yaml\n"
+        "- Outreach talk\n"
+        "=======\n"
+        "- Briefing, 2027\n"
+        ">>>>>>> edited.pptx\n"
+        "nothing was written; 1 conflict left as the outline has it\n")
+    assert outline.read_text("utf-8") == mine
+
+
+def test_a_footer_that_shows_the_date_too_is_named_not_taken_back(tmp_path: Path) -> None:
+    text = OUTLINE.replace("  footer: Outreach briefing\n", "  footer: Outreach briefing\n"
+                           "  date: 8 December 2026\n  footer_date: true\n")
+    outline, built = _built(tmp_path, text)
+    _refooter(built, outline.with_name("edited.pptx"), "Briefing, 2027")
+
+    run = run_cli(["import", "edited.pptx", "--into", "slides.yaml"], outline.parent)
+
+    assert run.code == 0
+    assert run.out == "slides.yaml already has the deck's text; nothing to take back\n"
+    assert run.err == (
+        "edited.pptx: warning: the footer was changed on every slide in the deck; it shows the "
+        "date too (footer_date: true), so it is not taken back: change 'footer:' under deck: in "
+        "the outline\n")
+    assert outline.read_text("utf-8") == text

@@ -23,6 +23,7 @@ from ..importer.deckfile import read_deck
 from ..importer.edited import read_record, read_slides
 from ..importer.into import merge_into
 from ..importer.reader import read_deck as read_all_slides
+from ..importer.untaken import Untaken
 from ..importer.writer import _slide as slide_lines
 from ..package.writer import write_atomically
 from .build import load_outline
@@ -79,10 +80,12 @@ def import_into(deck: str | Path, outline: str | Path, *, dry_run: bool = False)
     opened = read_deck(deck, str(deck))
     built = read_record(opened.prs, str(deck))
     warnings: list[str] = list(opened.repairs)
-    seen = read_slides(opened.prs, built, warnings, str(deck))
+    untaken = Untaken()
+    seen = read_slides(opened.prs, built, warnings, str(deck), untaken)
     added = _new_slides(opened, deck, warnings) if any(s.number is None for s in seen) else {}
     merged = merge_into(text, model, built, seen, (str(outline), str(deck)),
-                        lambda position: added.get(position), warnings, outline.parent)
+                        lambda position: added.get(position), warnings, outline.parent,
+                        untaken.footer_change())
     if merged.text != text:
         _check_valid(merged.text, outline)
     changes = [(path, path.read_text("utf-8-sig"), new) for path, new in merged.files.items()]

@@ -126,14 +126,16 @@ def _record_text(prs: Any) -> str:
     return ""
 
 
-def read_slides(prs: Any, built: Built, warnings: list[str], name: str) -> list[Seen]:
-    """Every outline slide the deck shows (in the deck's order) and every slide added to it."""
+def read_slides(prs: Any, built: Built, warnings: list[str], name: str,
+                untaken: Untaken | None = None) -> list[Seen]:
+    """Every outline slide the deck shows (in the deck's order) and every slide added to it;
+    ``untaken`` collects what changed that no field holds."""
     seen: dict[int, Seen] = {}
     order: list[Seen] = []
     slides = list(prs.slides)
     marks = [built.marks.get(sid) for sid in _ids(prs)]
     lost = _lost(slides, marks)
-    untaken = Untaken()
+    untaken = Untaken() if untaken is None else untaken
     if lost:
         marks = resaved.matched(slides, built)
         if any(marks):

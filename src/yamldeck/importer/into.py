@@ -16,6 +16,7 @@ from typing import Any
 from ..outline.inline import plain_text
 from ..render.kinds.quote import unquoted
 from ..render.marks import LINES, SHARED, built_fields, digest
+from ..render.unmarked import short_hash
 from . import chartdata, diagramfields, outlinedoc, slideblocks, tabledata
 from .edited import Built, Seen
 from .merge import Conflict, Item, item, merge_items, slide_order
@@ -46,11 +47,13 @@ class _Run:
 
 
 def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: tuple[str, str],
-               new_slides: Any, warnings: list[str], folder: Path) -> Merged:
+               new_slides: Any, warnings: list[str], folder: Path,
+               footer: tuple[str, str] | None = None) -> Merged:
     """The outline ``text`` (``outline``: the same, validated) with the deck's edits.
 
     ``new_slides(position)`` gives the outline text of a slide the deck added (its lines, at
-    column 2)."""
+    column 2); ``footer``: the footer every slide of the deck shows now and the digest of the
+    one built, when the deck changed them all alike (importer/untaken.py)."""
     document = outlinedoc.new_yaml().load(text)
     merged = Merged(text, warnings=warnings)
     run = _Run(built, outline, document["slides"], names, folder, merged)
@@ -58,6 +61,8 @@ def merge_into(text: str, outline: Any, built: Built, seen: list[Seen], names: t
     for entry in seen:
         if entry.number is not None and entry.number in where:
             _merge_slide(run, entry, where[entry.number])
+    if footer is not None:
+        _merge_footer(run, document["deck"], *footer)
     if run.changed:  # written back only when a value changed (a long outline takes a while)
         yaml, exact = outlinedoc.writer(text)
         if not exact:
@@ -142,6 +147,30 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
                 outlinedoc.comment_before(slide_map, "notes", "The notes end with the text of a "
                                           f"box added in {Path(run.names[1]).name} (its slide "
                                           f"{entry.position}).")
+
+
+def _merge_footer(run: _Run, deck_map: Any, text: str, built: str) -> None:
+    """The footer changed alike on every slide, into the outline's ``deck: footer:`` (unless
+    the outline changed it too since the build: a conflict)."""
+    deck, (outline, name) = run.outline.deck, run.names
+    old = plain_text(deck.footer or "")
+    if plain_text(text) == old:
+        return
+    if deck.footer_date and deck.date:  # the date may share its box: not the footer alone
+        run.merged.warnings.append("the footer was changed on every slide in the deck; it shows "
+                                   "the date too (footer_date: true), so it is not taken back: "
+                                   "change 'footer:' under deck: in the outline")
+        return
+    if short_hash(old + "\x00") != built:
+        line = deck_map.lc.key("footer")[0] + 1 if "footer" in deck_map else deck_map.lc.line + 1
+        run.merged.conflicts.append("\n".join([
+            f"{outline}:{line}: conflict: deck, footer: changed in the outline since the deck "
+            "was built, and on every slide of the deck; the outline keeps its text",
+            f"<<<<<<< {outline}", f"- {deck.footer or ''}", "=======", f"- {text}",
+            f">>>>>>> {name}"]))
+        return
+    outlinedoc.set_items(deck_map, "footer", [item(0, text)] if text else [])
+    run.changed = True
 
 
 def _merge_figure(run: _Run, holder: Any, data: Any, deck_rows: list[Any], base: list[str],

@@ -20,7 +20,7 @@ from ..render.unmarked import (
     parsed,
     unmarked,
 )
-from .texts import shape_id
+from .texts import Links, paragraphs, qn, shape_id
 
 _BY_HAND = "it is not taken back: change it in the outline by hand"
 _TABLE = ", or its column widths, row heights or alignment changed"
@@ -34,6 +34,8 @@ class Untaken:
     warnings: list[str] = field(default_factory=list)
     footers: dict[str, list[int]] = field(default_factory=lambda: {
         "changed": [], "deleted": [], "changed or deleted": []})
+    kept_footers: int = 0  # footers the deck left as built
+    new_footers: set[tuple[str, str]] = field(default_factory=set)  # (text now, digest as built)
 
     def check(self, slide: Any, recorded: str, kind: str, position: int,
               frames: Iterable[Any] = (), by_ids: bool = True) -> None:
@@ -49,6 +51,7 @@ class Untaken:
         for number, (letter, code, looks) in parsed(recorded).items():
             found = now.get(number) if by_ids else None
             if found is not None and found[2] in (code, UNREAD):
+                self.kept_footers += letter == FOOTER
                 if looks and found[3] != looks:
                     self.warnings.append(f"slide {position}: {_WHAT[letter]} was moved or "
                                          f"resized{_TABLE if letter == TABLE else ''}; the "
@@ -62,20 +65,41 @@ class Untaken:
             change = change if by_ids else "changed or deleted"
             if letter == FOOTER:
                 self.footers[change].append(position)
+                if found is not None:
+                    self.new_footers.add((_text_of(slide, number), code))
                 continue
             name = "" if found is None else found[1]
             self.warnings.append(f"slide {position}: {_message(letter, change, kind, name)}")
 
+    def footer_change(self) -> tuple[str, str] | None:
+        """The footer every slide shows now, and the digest of the one built, when the deck
+        changed every footer it had to the same text (PowerPoint's Header and Footer, Apply to
+        All): the outline's ``footer:`` can take it back (importer/into.py)."""
+        if self.kept_footers or len(self.new_footers) != 1 or any(
+                positions for change, positions in self.footers.items() if change != "changed"):
+            return None
+        return next(iter(self.new_footers))
+
     def all(self) -> list[str]:
-        """The warnings, the footers' last."""
+        """The warnings, the footers' last (unless every footer changed alike: see
+        footer_change)."""
         found = list(self.warnings)
         for change, positions in self.footers.items():
-            if positions:
+            if positions and self.footer_change() is None:
                 where = "slide" + ("s " if len(positions) > 1 else " ") + _listed(positions)
                 found.append(f"{where}: the footer was {change} in the deck; it is the "
                              "outline's 'footer:' (under deck:), so it is not taken back: "
                              "change it there")
         return found
+
+
+def _text_of(slide: Any, number: int) -> str:
+    """The outline text of the shape with id ``number`` (its paragraphs joined)."""
+    for sp in slide._element.iter(qn("p:sp")):
+        body = sp.find(qn("p:txBody"))
+        if shape_id(sp) == number and body is not None:
+            return " ".join(p.text for p in paragraphs(body, Links(slide.part, []))).strip()
+    return ""
 
 
 def _message(letter: str, change: str, kind: str, name: str) -> str:
