@@ -1,6 +1,7 @@
 """What an edited deck changed that no field of the outline holds (render/unmarked.py records
 it): a warning for each shape changed or deleted, footers gathered into one, so that a change
-`import --into` cannot take back is named, never dropped in silence."""
+`import --into` cannot take back is named, never dropped in silence. A footer changed alike on
+every slide is the exception: importer/into.py takes it back into the outline's footer."""
 
 from __future__ import annotations
 
