@@ -92,6 +92,11 @@ def colleague_edits(built: Path, edited: Path) -> None:
     set_chart_value(slide_titled(prs, "MTCR membership"), "Asia-Pacific", 6)
     prs.save(str(edited))
 
+# The warning `import --into` gives for a deck LibreOffice saved (it renames every placeholder).
+RESAVED = ("the frames yamldeck named were renamed by LibreOffice when it saved the deck, so its "
+           "slides were matched to the outline by their titles and notes, and its frames by "
+           "their places; shapes added, formatting and animations are not checked")
+
 
 def resaved_by_libreoffice(deck: Path, folder: Path) -> Path:
     """The deck opened and saved as .pptx by LibreOffice (``soffice --convert-to pptx``), in

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from colleague import frame, resaved_by_libreoffice, reword, slide_titled
+from colleague import RESAVED, frame, resaved_by_libreoffice, reword, slide_titled
 from helpers import assert_no_traceback, build_file, listing, run_cli
 from PIL import Image
 from pptx import Presentation
@@ -335,9 +335,7 @@ def test_after_libreoffice_the_same_edits_come_back_and_the_rest_is_named(
                                                                  f"with {deck.name}")
     assert summary == "--dry-run: nothing was written\n"
     assert run.err.splitlines() == [f"{deck}: warning: {w}" for w in [
-        "the frames yamldeck named were renamed by LibreOffice when it saved the deck, so its "
-        "slides were matched to the outline by their titles and notes, and its frames by their "
-        "places; shapes added, formatting and animations are not checked",
+        RESAVED,
         "slide 2: its agenda was changed or deleted in the deck; it is not taken back: change "
         "it in the outline by hand",
         "slide 7: its chart was changed or deleted in the deck; it is not taken back: change it "

@@ -22,6 +22,7 @@ from ..render.marks import (
     marked_shapes,
     placeholders,
 )
+from ..render.unmarked import shape_name
 from . import resaved, tabledata
 from .chartdata import UnreadableChart, deck_rows, deck_titles
 from .texts import Links, Para, markup, paragraphs, qn, shape_id, unbolded
@@ -161,7 +162,7 @@ def read_slides(prs: Any, built: Built, warnings: list[str], name: str,
                             "recorded when the deck was built (by an earlier yamldeck), so its "
                             "edits there are not taken back; build the deck again to take them")
         if not lost:
-            _report(slide, mark, position, warnings)
+            _report(slide, mark, position, warnings, frames)
         untaken.check(slide, mark.others, built.kinds.get(mark.number, ""), position,
                       frames.values(), by_ids=not lost)
         if "notes" not in entry.fields:
@@ -205,7 +206,7 @@ def _lost(slides: list[Any], marks: list[Mark | None]) -> bool:
     saved by a program that renames placeholders; LibreOffice keeps other shapes' names)."""
     had = [slide for slide, mark in zip(slides, marks, strict=True)
            if mark is not None and any(place is not None for place in mark.places)]
-    return not any(sp[0][0].get("name", "").startswith(PREFIX) for slide in had
+    return not any(shape_name(sp).startswith(PREFIX) for slide in had
                    for sp in placeholders(slide._element)) if had else bool(slides)
 
 
@@ -275,11 +276,13 @@ def _numbered(field: str, offset: int) -> str:
     return f"events.{int(number) + offset}.{key}"
 
 
-def _report(slide: Any, mark: Mark, position: int, warnings: list[str]) -> None:
-    """Warnings for what the deck changed that the outline cannot hold."""
+def _report(slide: Any, mark: Mark, position: int, warnings: list[str],
+            frames: dict[str, Any]) -> None:
+    """Warnings for what the deck changed that the outline cannot hold (``frames``: the
+    shapes that show a field, by field)."""
     element = slide._element
-    shown = {field for field, _ in marked_shapes(element)}  # a frame deleted: said already
-    if set(mark.fields) <= shown and look(element) != mark.look:
+    # A frame deleted changes the look too, and is named already.
+    if set(mark.fields) <= frames.keys() and look(element) != mark.look:
         warnings.append(f"slide {position}: its formatting changed (colours, sizes or positions "
                         "of its text); the outline holds words, not formatting, so it is not "
                         "taken back")

@@ -152,7 +152,7 @@ def _merge_slide(run: _Run, entry: Seen, index: int) -> None:
 def _merge_footer(run: _Run, deck_map: Any, text: str, built: str) -> None:
     """The footer changed alike on every slide, into the outline's ``deck: footer:`` (unless
     the outline changed it too since the build: a conflict)."""
-    deck, (outline, name) = run.outline.deck, run.names
+    deck = run.outline.deck
     old = plain_text(deck.footer or "")
     if plain_text(text) == old:
         return
@@ -162,12 +162,9 @@ def _merge_footer(run: _Run, deck_map: Any, text: str, built: str) -> None:
                                    "change 'footer:' under deck: in the outline")
         return
     if short_hash(old + "\x00") != built:
-        line = deck_map.lc.key("footer")[0] + 1 if "footer" in deck_map else deck_map.lc.line + 1
-        run.merged.conflicts.append("\n".join([
-            f"{outline}:{line}: conflict: deck, footer: changed in the outline since the deck "
-            "was built, and on every slide of the deck; the outline keeps its text",
-            f"<<<<<<< {outline}", f"- {deck.footer or ''}", "=======", f"- {text}",
-            f">>>>>>> {name}"]))
+        both = Conflict((item(0, deck.footer or ""),), (item(0, text),))
+        run.merged.conflicts.append(_conflict(run, deck_map, "footer", "deck", both,
+                                              "on every slide of the deck"))
         return
     outlinedoc.set_items(deck_map, "footer", [item(0, text)] if text else [])
     run.changed = True
@@ -217,13 +214,16 @@ def _unquoted(theirs: list[Item], base: list[str]) -> list[Item]:
     return [item(0, unquoted(theirs[0].text))]
 
 
-def _conflict(run: _Run, slide_map: Any, name: str, label: str, conflict: Conflict) -> str:
+def _conflict(run: _Run, holder: Any, name: str, label: str, conflict: Conflict,
+              where: str = "in the deck") -> str:
+    """The conflict as printed, git-style, at the line of ``name``'s key in ``holder`` (a
+    slide's mapping, or deck:'s)."""
     key = name.split(".")[0]
-    line = slide_map.lc.key(key)[0] + 1 if key in slide_map else slide_map.lc.line + 1
+    line = holder.lc.key(key)[0] + 1 if key in holder else holder.lc.line + 1
     outline, deck = run.names
     return "\n".join([
         f"{outline}:{line}: conflict: {label}, {name}: changed in the outline since the deck "
-        "was built, and in the deck; the outline keeps its text",
+        f"was built, and {where}; the outline keeps its text",
         f"<<<<<<< {outline}",
         *(f"{'  ' * i.level}- {i.text}" for i in conflict.mine),
         "=======",

@@ -20,12 +20,6 @@ from ..outline.inline import Span, parse_inline, url_problem
 # Tags are asked for thousands of times a deck (python-pptx builds each name anew): once each.
 qn = lru_cache(maxsize=None)(pptx_qn)
 
-
-def shape_id(element: Any) -> int:
-    """A shape's id (its p:cNvPr's), 0 where it has none or it is not a number."""
-    c_nv_pr = next(element.iter(qn("p:cNvPr")), None)
-    number = "" if c_nv_pr is None else c_nv_pr.get("id", "")
-    return int(number) if number.isdigit() else 0
 _R_ID = qn("r:id")
 _TRUE = ("1", "true")
 _URL = re.compile(r"(?:[^()\s]|\([^()\s]*\))*")  # what outline.inline reads as a link's address
@@ -33,6 +27,13 @@ _ESCAPABLE = "\\*[]()_`"
 _MARKERS = set("\\*[]")
 _BULLET_TAGS = {qn("a:buChar"): True, qn("a:buAutoNum"): True, qn("a:buBlip"): True,
                 qn("a:buNone"): False}
+
+
+def shape_id(element: Any) -> int:
+    """A shape's id (its p:cNvPr's), 0 where it has none or it is not a number."""
+    c_nv_pr = next(element.iter(qn("p:cNvPr")), None)
+    number = "" if c_nv_pr is None else c_nv_pr.get("id", "")
+    return int(number) if number.isdigit() else 0
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..render.marks import marked_shapes
 from ..render.unmarked import (
     CHART,
     DIAGRAM,
@@ -39,15 +38,13 @@ class Untaken:
     new_footers: set[tuple[str, str]] = field(default_factory=set)  # (text now, digest as built)
 
     def check(self, slide: Any, recorded: str, kind: str, position: int,
-              frames: Iterable[Any] = (), by_ids: bool = True) -> None:
+              frames: Iterable[Any], by_ids: bool = True) -> None:
         """Compare a deck slide's shapes with what the record says they showed. ``frames``:
         the shapes read as fields; ``by_ids``: False for a deck saved by a program that
         renumbers shapes (then a shape whose words are not found is "changed or deleted")."""
         if not recorded:
             return  # a deck built by an earlier yamldeck: nothing recorded
-        fields = {shape_id(sp) for sp in (*frames, *(sp for _, sp in
-                                                   marked_shapes(slide._element)))}
-        now = unmarked(slide._element, slide.part, fields)
+        now = unmarked(slide._element, slide.part, {shape_id(sp) for sp in frames})
         shown = Counter((letter, code) for letter, _, code, _ in now.values())
         for number, (letter, code, looks) in parsed(recorded).items():
             found = now.get(number) if by_ids else None

@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..outline.citations import foot_texts
 from ..outline.inline import plain_text
-from .unmarked import entry, short_hash, unmarked
+from .unmarked import entry, shape_name, short_hash, unmarked
 
 PREFIX = "yamldeck:"
 RECORD_HEADER = "yamldeck-record 1"
@@ -59,7 +59,7 @@ LINES = ("presenter", "affiliation", "date")  # a title slide's lines, the keys 
 BOXES: dict[str, tuple[str, ...]] = {"picture": ("caption", "alt"), "chart": ("caption",)}
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_CNVPR, _SP, _PIC = f"{_P}cNvPr", f"{_P}sp", f"{_P}pic"
+_SP, _PIC = f"{_P}sp", f"{_P}pic"
 _XFRM, _RPR = f"{_P}spPr/{_A}xfrm", f"{_A}rPr"
 _SRGB, _SCHEME = f"{_A}srgbClr", f"{_A}schemeClr"
 _TIMING, _PAR = f"{_P}timing", f"{_P}par"
@@ -119,8 +119,7 @@ def slide_mark(number: int, slide: Any) -> str:
 def _field_of(sp: Any) -> str | None:
     """The field a shape shows: by its mark, or by the name yamldeck gave a diagram's text box
     (numbered on its slide: 'Label 2' is ``events.1.label``) or the box at the slide's foot."""
-    c_nv_pr = sp[0][0] if len(sp) and len(sp[0]) else None  # p:nvSpPr or p:nvPicPr's
-    name = "" if c_nv_pr is None or c_nv_pr.tag != _CNVPR else c_nv_pr.get("name", "")
+    name = shape_name(sp)
     if name.startswith(PREFIX):
         return name[len(PREFIX):]
     if name == FOOT:
@@ -165,8 +164,8 @@ def marked_shapes(element: Any) -> list[tuple[str, Any]]:
 
 def marked_frames(element: Any) -> list[tuple[str, Any]]:
     """(field, p:sp) of the slide's frames that carry a field's mark, in drawing order."""
-    return [(sp[0][0].get("name")[len(PREFIX):], sp) for sp in element.iter(_SP, _PIC)
-            if len(sp) and len(sp[0]) and sp[0][0].get("name", "").startswith(PREFIX)]
+    return [(name[len(PREFIX):], sp) for sp in element.iter(_SP, _PIC)
+            if (name := shape_name(sp)).startswith(PREFIX)]
 
 
 def look(element: Any, frames: list[tuple[str, Any]] | None = None) -> str:

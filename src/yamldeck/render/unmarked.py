@@ -59,6 +59,12 @@ def unmarked(element: Any, part: Any, fields: set[int]) -> dict[int, Found]:
     return found
 
 
+def shape_name(shape: Any) -> str:
+    """A shape's name (its p:cNvPr, in its p:nvSpPr or p:nvPicPr), "" where it has none."""
+    c_nv_pr = shape[0][0] if len(shape) and len(shape[0]) else None
+    return c_nv_pr.get("name", "") if c_nv_pr is not None and c_nv_pr.tag == _CNVPR else ""
+
+
 def entry(shapes: dict[int, Found]) -> str:
     """The record's text for them: ``5f.Ab3-x_9Q,7p.<words>.<look>`` (id, letter, digests)."""
     return ",".join(f"{number}{letter}.{code}" + (f".{looks}" if looks else "")
